@@ -1,0 +1,64 @@
+// npm test: typecheck, lint, build, unit + integration (vitest, real PostgreSQL), end-to-end
+// (Playwright in Chromium against browser mode). Ends with one summary line.
+import { spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+
+const root = path.resolve(import.meta.dirname, '..')
+const results = path.join(root, 'test-results')
+fs.mkdirSync(results, { recursive: true })
+
+const steps = [
+  ['typecheck', 'tsc', ['-b', '--noEmit']],
+  ['lint', 'eslint', ['.']],
+  ['format', 'prettier', ['--check', '.', '--log-level', 'warn']],
+  ['build', 'electron-vite', ['build', '--logLevel', 'warn']],
+  [
+    'vitest',
+    'vitest',
+    [
+      'run',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${path.join(results, 'vitest.json')}`,
+    ],
+  ],
+  ['playwright', 'playwright', ['test']],
+]
+
+const started = Date.now()
+let failedStep
+for (const [name, command, args] of steps) {
+  const t0 = Date.now()
+  console.log(`\n== ${name} ==`)
+  const run = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: process.env })
+  console.log(
+    `== ${name}: ${run.status === 0 ? 'ok' : 'FAILED'} in ${((Date.now() - t0) / 1000).toFixed(1)} s ==`,
+  )
+  if (run.status !== 0) {
+    failedStep = name
+    if (name !== 'vitest') break
+  }
+}
+
+function readJson(file) {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8'))
+  } catch {
+    return undefined
+  }
+}
+const vitest = readJson(path.join(results, 'vitest.json'))
+const pw = readJson(path.join(results, 'playwright.json'))
+const passed = (vitest?.numPassedTests ?? 0) + (pw?.stats?.expected ?? 0)
+const failed =
+  (vitest?.numFailedTests ?? 0) + (pw?.stats?.unexpected ?? 0) + (pw?.stats?.flaky ?? 0)
+const skipped =
+  (vitest?.numPendingTests ?? 0) + (vitest?.numTodoTests ?? 0) + (pw?.stats?.skipped ?? 0)
+console.log(
+  `\nnpm test finished in ${((Date.now() - started) / 1000).toFixed(0)} s${failedStep ? `; failed step: ${failedStep}` : ''}`,
+)
+console.log(
+  `${passed} passed, ${failed + (failedStep && failed === 0 ? 1 : 0)} failed, ${skipped} skipped`,
+)
+process.exit(failedStep ? 1 : 0)

@@ -1,0 +1,26 @@
+/**
+ * Every default of the foundation in one place (numbers from ../shared/design/reference.md).
+ * The pool, health and profiles issues extend this and make each one overridable per profile.
+ */
+export const defaults = {
+  /** Bound on opening one connection (libpq's connect_timeout). */
+  connectTimeoutMs: 10_000,
+  /** DB_OPERATION_TIMEOUT: bound on any single database operation. */
+  operationTimeoutMs: 30_000,
+  pool: { max: 10, min: 2, acquireTimeoutMs: 30_000 },
+  /** How often a connected profile's pool counts are pushed even when nothing changed. */
+  statsIntervalMs: 1_000,
+  /** At most this often when counts change quickly. */
+  statsMinGapMs: 250,
+  demo: { poolMax: 5, poolMin: 2, clients: 7 },
+} as const
+
+export interface EngineSettings {
+  connectTimeoutMs: number
+  operationTimeoutMs: number
+}
+
+export const defaultEngineSettings: EngineSettings = {
+  connectTimeoutMs: defaults.connectTimeoutMs,
+  operationTimeoutMs: defaults.operationTimeoutMs,
+}

@@ -1,0 +1,17 @@
+/** Binds every invoke of the contract to the engine. Requests arrive already validated. */
+import type { InvokeHandlers } from '../../shared/contract'
+import type { Monitor } from './monitor/monitor'
+
+export function createHandlers(monitor: Monitor): InvokeHandlers {
+  return {
+    'app:get-info': async () => monitor.info(),
+    'monitor:get-snapshot': async () => monitor.snapshot(),
+    'profiles:list': async () => monitor.listProfiles(),
+    'profiles:save': async ({ id, profile }) => monitor.saveProfile(id, profile),
+    'profiles:delete': ({ id }) => monitor.deleteProfile(id),
+    'profiles:test': (request) => monitor.testConnection(request),
+    'demo:start': () => monitor.startDemo(),
+    'pool:connect': ({ id, password }) => monitor.connect(id, password),
+    'pool:disconnect': ({ id }) => monitor.disconnect(id),
+  }
+}

@@ -1,0 +1,227 @@
+/**
+ * The engine's facade: owns the profile store, the session passwords and one ProfileSession per
+ * profile, and emits the contract's events. Both shells wire it the same way; it never imports
+ * electron.
+ */
+import type { EventPayloads } from '../../../shared/contract'
+import type {
+  AppInfo,
+  AppWarning,
+  ConnectionTestResult,
+  MonitorSnapshot,
+  ProfileStatus,
+  ProfileSummary,
+  Shell,
+} from '../../../shared/domain'
+import type { ProfileDraft } from '../../../shared/schemas'
+import type { Clock } from '../core/clock'
+import { TypedEmitter } from '../core/emitter'
+import { LifeguardError } from '../core/errors'
+import { defaults, type EngineSettings } from '../defaults'
+import type { DemoDatabase } from '../demo/demo-database'
+import { DemoWorkload } from '../demo/demo-workload'
+import type { ConnectionParams } from '../pool/pg-connection'
+import { testConnection } from '../profiles/connection-test'
+import type { StoredProfile } from '../profiles/profile-file'
+import { DEMO_PROFILE_ID, type ProfileStore } from '../profiles/profile-store'
+import { SessionSecrets } from '../profiles/session-secrets'
+import { ProfileSession } from './profile-session'
+
+export interface MonitorOptions {
+  store: ProfileStore
+  clock: Clock
+  shell: Shell
+  version: string
+  dataDir: string
+  settings: EngineSettings
+  warnings?: AppWarning[]
+  demo?: DemoDatabase
+}
+
+export type TestTarget = { draft: ProfileDraft } | { id: string; password?: string | undefined }
+
+export class Monitor {
+  readonly events = new TypedEmitter<EventPayloads>()
+  private readonly secrets = new SessionSecrets()
+  private readonly sessions = new Map<string, ProfileSession>()
+  private readonly warnings: AppWarning[]
+  private demoWorkload: DemoWorkload | undefined
+  private disposed = false
+
+  constructor(private readonly options: MonitorOptions) {
+    this.warnings = [...(options.warnings ?? [])]
+  }
+
+  info(): AppInfo {
+    return {
+      version: this.options.version,
+      shell: this.options.shell,
+      dataDir: this.options.dataDir,
+      nodeVersion: process.versions.node,
+      warnings: [...this.warnings],
+    }
+  }
+
+  raiseWarning(warning: AppWarning): void {
+    this.warnings.push(warning)
+    this.events.emit('app:warning-raised', warning)
+  }
+
+  listProfiles(): ProfileSummary[] {
+    return this.options.store.list().map((p) => this.summary(p))
+  }
+
+  snapshot(): MonitorSnapshot {
+    return {
+      profiles: this.listProfiles(),
+      statuses: this.options.store.list().map((p) => this.sessionFor(p.id).status()),
+    }
+  }
+
+  saveProfile(id: string | undefined, draft: ProfileDraft): ProfileSummary {
+    const saved =
+      id === undefined ? this.options.store.create(draft) : this.options.store.update(id, draft)
+    if (draft.password !== undefined) this.secrets.set(saved.id, draft.password)
+    this.profilesChanged()
+    return this.summary(saved)
+  }
+
+  async deleteProfile(id: string): Promise<{ id: string }> {
+    const profile = this.options.store.get(id)
+    await this.disconnect(id)
+    if (profile.kind === 'demo') this.stopDemoWorkload()
+    this.options.store.delete(id)
+    this.secrets.delete(id)
+    this.sessions.delete(id)
+    this.profilesChanged()
+    return { id }
+  }
+
+  async testConnection(target: TestTarget): Promise<ConnectionTestResult> {
+    if ('draft' in target) {
+      const { password, ...fields } = target.draft
+      return testConnection(this.params(fields, password), this.options.clock)
+    }
+    const profile = this.options.store.get(target.id)
+    if (profile.kind === 'demo') await this.ensureDemoServer()
+    const password = target.password ?? this.secrets.get(profile.id)
+    return testConnection(this.params(profile, password), this.options.clock)
+  }
+
+  async connect(id: string, password?: string): Promise<ProfileStatus> {
+    this.assertOpen()
+    let profile = this.options.store.get(id)
+    if (profile.kind === 'demo') profile = await this.ensureDemoServer()
+    if (password !== undefined) this.secrets.set(id, password)
+    const known = this.secrets.get(id)
+    if (known === undefined)
+      throw new LifeguardError(
+        'password-required',
+        `enter the password for user "${profile.user}": passwords are kept for this run only`,
+      )
+    const sizing =
+      profile.kind === 'demo'
+        ? {
+            max: defaults.demo.poolMax,
+            min: defaults.demo.poolMin,
+            acquireTimeoutMs: defaults.pool.acquireTimeoutMs,
+          }
+        : defaults.pool
+    const session = this.sessionFor(id)
+    const status = await session.connect(this.params(profile, known), sizing)
+    if (profile.kind === 'demo' && session.pool) {
+      this.stopDemoWorkload()
+      this.demoWorkload = new DemoWorkload(session.pool, this.options.clock, defaults.demo.clients)
+      this.demoWorkload.start()
+    }
+    return status
+  }
+
+  async disconnect(id: string): Promise<ProfileStatus> {
+    const profile = this.options.store.get(id)
+    if (profile.kind === 'demo') this.stopDemoWorkload()
+    return this.sessionFor(id).disconnect()
+  }
+
+  /** Creates (or refreshes) the local demo profile and connects it. */
+  async startDemo(): Promise<ProfileSummary> {
+    this.assertOpen()
+    await this.ensureDemoServer()
+    await this.connect(DEMO_PROFILE_ID)
+    return this.summary(this.options.store.get(DEMO_PROFILE_ID))
+  }
+
+  async dispose(): Promise<void> {
+    if (this.disposed) return
+    this.disposed = true
+    this.stopDemoWorkload()
+    await Promise.allSettled([...this.sessions.values()].map((s) => s.disconnect()))
+    await this.options.demo?.dispose()
+    this.secrets.clear()
+    this.events.removeAll()
+  }
+
+  private async ensureDemoServer(): Promise<StoredProfile> {
+    const demo = this.options.demo
+    if (!demo)
+      throw new LifeguardError('demo-unavailable', 'the local demo is not available in this shell')
+    const address = await demo.start()
+    const { password, ...where } = address
+    const existing = this.options.store.has(DEMO_PROFILE_ID)
+      ? this.options.store.get(DEMO_PROFILE_ID)
+      : undefined
+    const changed = !existing || existing.port !== where.port || existing.host !== where.host
+    const profile = changed ? this.options.store.upsertDemo(where) : existing
+    this.secrets.set(DEMO_PROFILE_ID, password)
+    if (changed) this.profilesChanged()
+    return profile
+  }
+
+  private stopDemoWorkload(): void {
+    this.demoWorkload?.stop()
+    this.demoWorkload = undefined
+  }
+
+  private sessionFor(id: string): ProfileSession {
+    let session = this.sessions.get(id)
+    if (!session) {
+      session = new ProfileSession(id, {
+        clock: this.options.clock,
+        onStatus: (status) => this.events.emit('connection:state-changed', status),
+        onStats: (stats, at) =>
+          this.events.emit('pool:stats-changed', { profileId: id, stats, at }),
+      })
+      this.sessions.set(id, session)
+    }
+    return session
+  }
+
+  private params(
+    where: Pick<StoredProfile, 'host' | 'port' | 'database' | 'user' | 'sslmode'>,
+    password: string | undefined,
+  ): ConnectionParams {
+    return {
+      host: where.host,
+      port: where.port,
+      database: where.database,
+      user: where.user,
+      sslmode: where.sslmode,
+      password,
+      applicationName: 'lifeguard',
+      connectTimeoutMs: this.options.settings.connectTimeoutMs,
+      queryTimeoutMs: this.options.settings.operationTimeoutMs,
+    }
+  }
+
+  private summary(profile: StoredProfile): ProfileSummary {
+    return { ...profile, hasSessionPassword: this.secrets.has(profile.id) }
+  }
+
+  private profilesChanged(): void {
+    this.events.emit('profiles:changed', this.listProfiles())
+  }
+
+  private assertOpen(): void {
+    if (this.disposed) throw new LifeguardError('invalid-state', 'Lifeguard is shutting down')
+  }
+}

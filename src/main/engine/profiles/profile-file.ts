@@ -1,0 +1,99 @@
+/**
+ * The profiles file: its versioned format, and opening it safely. Both shells use the same format
+ * through the library electron-store is built on (conf); the desktop passes an electron-store,
+ * browser mode a conf. A file that cannot be read is moved aside and reported, never reset; a
+ * newer format is refused (read-only) rather than overwritten.
+ */
+import fs from 'node:fs'
+import { z } from 'zod'
+import { sslModes, type AppWarning } from '../../../shared/domain'
+
+export const PROFILES_FORMAT_VERSION = 1
+
+export const storedProfileSchema = z.strictObject({
+  id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+  kind: z.enum(['user', 'demo']),
+  name: z.string().min(1).max(100),
+  host: z.string().min(1).max(255),
+  port: z.number().int().min(1).max(65535),
+  database: z.string().min(1).max(63),
+  user: z.string().min(1).max(63),
+  sslmode: z.enum(sslModes),
+  createdAt: z.string(),
+})
+export type StoredProfile = z.output<typeof storedProfileSchema>
+
+const fileSchema = z.object({
+  formatVersion: z.literal(PROFILES_FORMAT_VERSION),
+  profiles: z.array(storedProfileSchema),
+})
+
+/** The part of conf / electron-store this module uses. */
+export interface JsonStoreBackend {
+  readonly path: string
+  store: Record<string, unknown>
+}
+
+export interface OpenedProfileFile {
+  backend: JsonStoreBackend
+  profiles: StoredProfile[]
+  readOnly: boolean
+  warnings: AppWarning[]
+}
+
+function moveAside(path: string, reason: string, wallNow: number): string {
+  const stamp = new Date(wallNow).toISOString().replace(/[:.]/g, '-')
+  const aside = `${path}.${reason}-${stamp}`
+  fs.renameSync(path, aside)
+  return aside
+}
+
+export function openProfileFile(
+  open: () => JsonStoreBackend,
+  path: string,
+  wallNow: () => number,
+): OpenedProfileFile {
+  const warnings: AppWarning[] = []
+  let backend: JsonStoreBackend
+  let raw: Record<string, unknown>
+  try {
+    backend = open()
+    raw = backend.store
+  } catch (error) {
+    if (!fs.existsSync(path)) throw error
+    const aside = moveAside(path, 'unreadable', wallNow())
+    warnings.push({
+      id: 'profiles-file-unreadable',
+      message: `The profiles file could not be read, so Lifeguard started without it. The original is kept at ${aside}.`,
+      detail: error instanceof Error ? error.message.slice(0, 200) : undefined,
+    })
+    backend = open()
+    raw = backend.store
+  }
+
+  if (Object.keys(raw).length === 0) return { backend, profiles: [], readOnly: false, warnings }
+
+  const version = raw['formatVersion']
+  if (typeof version === 'number' && version > PROFILES_FORMAT_VERSION) {
+    warnings.push({
+      id: 'profiles-file-newer',
+      message: `The profiles file was written by a newer Lifeguard (format ${version}; this one reads ${PROFILES_FORMAT_VERSION}). It is shown read-only and will not be overwritten.`,
+    })
+    const profiles = z.array(storedProfileSchema).safeParse(raw['profiles'])
+    return { backend, profiles: profiles.success ? profiles.data : [], readOnly: true, warnings }
+  }
+
+  const parsed = fileSchema.safeParse(raw)
+  if (parsed.success) return { backend, profiles: parsed.data.profiles, readOnly: false, warnings }
+
+  const aside = moveAside(path, 'invalid', wallNow())
+  warnings.push({
+    id: 'profiles-file-invalid',
+    message: `The profiles file did not have the expected shape, so Lifeguard started without it. The original is kept at ${aside}.`,
+    detail: parsed.error.issues
+      .slice(0, 3)
+      .map((i) => `${i.path.join('.')}: ${i.message}`)
+      .join('; '),
+  })
+  return { backend: open(), profiles: [], readOnly: false, warnings }
+}

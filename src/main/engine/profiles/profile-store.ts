@@ -1,0 +1,132 @@
+/**
+ * Saved connection profiles: validated drafts in, write-through to the profiles file, and the
+ * in-memory list changed only after the file write succeeded.
+ */
+import { randomUUID } from 'node:crypto'
+import { LifeguardError } from '../core/errors'
+import type { ProfileDraft } from '../../../shared/schemas'
+import { PROFILES_FORMAT_VERSION, type JsonStoreBackend, type StoredProfile } from './profile-file'
+
+export const DEMO_PROFILE_ID = 'local-demo'
+
+export class ProfileStore {
+  private profiles: StoredProfile[]
+
+  constructor(
+    private readonly backend: JsonStoreBackend,
+    initial: StoredProfile[],
+    private readonly readOnly: boolean,
+    private readonly wallNow: () => number,
+  ) {
+    this.profiles = [...initial]
+  }
+
+  get path(): string {
+    return this.backend.path
+  }
+
+  list(): StoredProfile[] {
+    return [...this.profiles]
+  }
+
+  get(id: string): StoredProfile {
+    const found = this.profiles.find((p) => p.id === id)
+    if (!found) throw new LifeguardError('not-found', `no profile with id ${id}`)
+    return found
+  }
+
+  has(id: string): boolean {
+    return this.profiles.some((p) => p.id === id)
+  }
+
+  create(draft: ProfileDraft): StoredProfile {
+    this.assertUniqueName(draft.name, undefined)
+    const profile: StoredProfile = {
+      id: randomUUID(),
+      kind: 'user',
+      ...fieldsOf(draft),
+      createdAt: new Date(this.wallNow()).toISOString(),
+    }
+    this.commit([...this.profiles, profile])
+    return profile
+  }
+
+  update(id: string, draft: ProfileDraft): StoredProfile {
+    const existing = this.get(id)
+    if (existing.kind === 'demo')
+      throw new LifeguardError(
+        'invalid-state',
+        'the local demo profile is managed by Lifeguard and cannot be edited',
+      )
+    this.assertUniqueName(draft.name, id)
+    const updated: StoredProfile = { ...existing, ...fieldsOf(draft) }
+    this.commit(this.profiles.map((p) => (p.id === id ? updated : p)))
+    return updated
+  }
+
+  delete(id: string): void {
+    this.get(id)
+    this.commit(this.profiles.filter((p) => p.id !== id))
+  }
+
+  /** The demo profile's address changes every run (a fresh embedded server on a free port). */
+  upsertDemo(address: {
+    host: string
+    port: number
+    database: string
+    user: string
+  }): StoredProfile {
+    const existing = this.profiles.find((p) => p.id === DEMO_PROFILE_ID)
+    const demo: StoredProfile = {
+      id: DEMO_PROFILE_ID,
+      kind: 'demo',
+      name: 'Local demo',
+      ...address,
+      sslmode: 'disable',
+      createdAt: existing?.createdAt ?? new Date(this.wallNow()).toISOString(),
+    }
+    this.commit(
+      existing
+        ? this.profiles.map((p) => (p.id === DEMO_PROFILE_ID ? demo : p))
+        : [demo, ...this.profiles],
+    )
+    return demo
+  }
+
+  private assertUniqueName(name: string, exceptId: string | undefined): void {
+    const key = name.toLocaleLowerCase()
+    if (this.profiles.some((p) => p.id !== exceptId && p.name.toLocaleLowerCase() === key))
+      throw new LifeguardError('conflict', `a profile named "${name}" already exists`)
+  }
+
+  private commit(next: StoredProfile[]): void {
+    if (this.readOnly)
+      throw new LifeguardError(
+        'storage-read-only',
+        'the profiles file was written by a newer Lifeguard and is read-only here',
+      )
+    try {
+      this.backend.store = { formatVersion: PROFILES_FORMAT_VERSION, profiles: next }
+    } catch (error) {
+      throw new LifeguardError(
+        'storage',
+        `could not save the profiles file: ${(error as Error).message}`,
+        {
+          cause: error,
+        },
+      )
+    }
+    this.profiles = next
+  }
+}
+
+function fieldsOf(draft: ProfileDraft) {
+  return {
+    name: draft.name,
+    host: draft.host,
+    port: draft.port,
+    database: draft.database,
+    user: draft.user,
+    sslmode: draft.sslmode,
+  }
+}

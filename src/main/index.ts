@@ -1,0 +1,71 @@
+/** Desktop composition root: app lifecycle -> engine -> window -> IPC transport. */
+import { app, ipcMain, session } from 'electron'
+import ElectronStore from 'electron-store'
+import { systemClock } from './engine/core/clock'
+import { createMonitor, PROFILES_FILE_NAME } from './engine/create-monitor'
+import { defaultEngineSettings } from './engine/defaults'
+import { createHandlers } from './engine/handlers'
+import type { Monitor } from './engine/monitor/monitor'
+import type { JsonStoreBackend } from './engine/profiles/profile-file'
+import { createDispatch } from './transport/dispatch'
+import {
+  createSenderCheck,
+  forwardEvents,
+  registerIpcHandlers,
+  type IpcMainLike,
+} from './transport/ipc'
+import { createMainWindow } from './window/create-window'
+
+app.enableSandbox()
+if (!app.requestSingleInstanceLock()) app.quit()
+
+let monitor: Monitor | undefined
+
+async function start(): Promise<void> {
+  const dataDir = app.getPath('userData')
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) =>
+    callback(false),
+  )
+  monitor = createMonitor({
+    dataDir,
+    openStore: () =>
+      new ElectronStore<Record<string, unknown>>({
+        name: PROFILES_FILE_NAME,
+        cwd: dataDir,
+        clearInvalidConfig: false,
+        configFileMode: 0o600,
+        accessPropertiesByDotNotation: false,
+      }) as unknown as JsonStoreBackend,
+    clock: systemClock,
+    shell: 'desktop',
+    version: app.getVersion(),
+    settings: defaultEngineSettings,
+  })
+  const { window, isAppUrl } = createMainWindow()
+  const dispatch = createDispatch(createHandlers(monitor), {
+    onInternalError: (channel, error) => console.error(`lifeguard: ${channel} failed:`, error),
+  })
+  registerIpcHandlers(
+    ipcMain as unknown as IpcMainLike,
+    dispatch,
+    createSenderCheck(() => (window.isDestroyed() ? undefined : window.webContents.id), isAppUrl),
+  )
+  forwardEvents(monitor.events, (channel, payload) => {
+    if (!window.isDestroyed()) window.webContents.send(channel, payload)
+  })
+  if (process.argv.includes('--demo') || monitor.listProfiles().length === 0) {
+    void monitor
+      .startDemo()
+      .catch((error: unknown) => console.error('lifeguard: demo:', (error as Error).message))
+  }
+}
+
+app.on('window-all-closed', () => app.quit())
+app.on('before-quit', (event) => {
+  if (!monitor) return
+  event.preventDefault()
+  const m = monitor
+  monitor = undefined
+  void m.dispose().finally(() => app.quit())
+})
+void app.whenReady().then(start)

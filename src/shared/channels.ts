@@ -1,0 +1,37 @@
+/**
+ * The contract's channel names and the API method each one becomes. Kept free of zod so the
+ * sandboxed preload can bundle it without the schemas; contract.ts pairs each channel with its
+ * schema and types, and fails to compile if the two lists ever disagree.
+ */
+export const invokeMethods = {
+  'app:get-info': 'getAppInfo',
+  'monitor:get-snapshot': 'getSnapshot',
+  'profiles:list': 'listProfiles',
+  'profiles:save': 'saveProfile',
+  'profiles:delete': 'deleteProfile',
+  'profiles:test': 'testConnection',
+  'demo:start': 'startDemo',
+  'pool:connect': 'connect',
+  'pool:disconnect': 'disconnect',
+} as const
+
+export const eventMethods = {
+  'profiles:changed': 'onProfilesChanged',
+  'connection:state-changed': 'onConnectionStateChanged',
+  'pool:stats-changed': 'onPoolStatsChanged',
+  'app:warning-raised': 'onWarningRaised',
+} as const
+
+export type InvokeChannel = keyof typeof invokeMethods
+export type EventChannel = keyof typeof eventMethods
+
+export const invokeChannels = Object.keys(invokeMethods) as InvokeChannel[]
+export const eventChannels = Object.keys(eventMethods) as EventChannel[]
+
+export function isInvokeChannel(value: unknown): value is InvokeChannel {
+  return typeof value === 'string' && Object.hasOwn(invokeMethods, value)
+}
+
+export function isEventChannel(value: unknown): value is EventChannel {
+  return typeof value === 'string' && Object.hasOwn(eventMethods, value)
+}

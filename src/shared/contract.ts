@@ -1,0 +1,128 @@
+/**
+ * The one contract between renderer and main. Every invoke (renderer asks, main answers) and every
+ * event (main broadcasts) is declared here, and everything else is derived from it: handler types,
+ * the preload API, the browser-mode client and the renderer's LifeguardApi.
+ */
+import type { z } from 'zod'
+import type {
+  AppInfo,
+  AppWarning,
+  ConnectionTestResult,
+  MonitorSnapshot,
+  PoolStatsSample,
+  ProfileStatus,
+  ProfileSummary,
+} from './domain'
+import type { Result } from './result'
+import type { eventMethods, invokeMethods, EventChannel, InvokeChannel } from './channels'
+import {
+  connectRequestSchema,
+  emptyRequestSchema,
+  profileRefSchema,
+  saveProfileRequestSchema,
+  testConnectionRequestSchema,
+} from './schemas'
+
+/** A type carried by the contract with no runtime value. */
+declare const phantom: unique symbol
+export interface Phantom<T> {
+  readonly [phantom]?: T
+}
+const returns = <T>(): Phantom<T> => ({})
+const carries = <T>(): Phantom<T> => ({})
+
+export const invokeContract = {
+  'app:get-info': {
+    request: emptyRequestSchema,
+    response: returns<AppInfo>(),
+  },
+  'monitor:get-snapshot': {
+    request: emptyRequestSchema,
+    response: returns<MonitorSnapshot>(),
+  },
+  'profiles:list': {
+    request: emptyRequestSchema,
+    response: returns<ProfileSummary[]>(),
+  },
+  'profiles:save': {
+    request: saveProfileRequestSchema,
+    response: returns<ProfileSummary>(),
+  },
+  'profiles:delete': {
+    request: profileRefSchema,
+    response: returns<{ id: string }>(),
+  },
+  'profiles:test': {
+    request: testConnectionRequestSchema,
+    response: returns<ConnectionTestResult>(),
+  },
+  'demo:start': {
+    request: emptyRequestSchema,
+    response: returns<ProfileSummary>(),
+  },
+  'pool:connect': {
+    request: connectRequestSchema,
+    response: returns<ProfileStatus>(),
+  },
+  'pool:disconnect': {
+    request: profileRefSchema,
+    response: returns<ProfileStatus>(),
+  },
+} as const satisfies Record<InvokeChannel, { request: z.ZodType; response: Phantom<unknown> }>
+
+export const eventContract = {
+  'profiles:changed': { method: 'onProfilesChanged', payload: carries<ProfileSummary[]>() },
+  'connection:state-changed': {
+    payload: carries<ProfileStatus>(),
+  },
+  'pool:stats-changed': { method: 'onPoolStatsChanged', payload: carries<PoolStatsSample>() },
+  'app:warning-raised': { method: 'onWarningRaised', payload: carries<AppWarning>() },
+} as const
+
+type Invokes = typeof invokeContract
+type Events = typeof eventContract
+type InvokeMethods = typeof invokeMethods
+type EventMethods = typeof eventMethods
+
+// Both directions: a channel in one list and not the other is a compile error.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never
+export const contractMatchesChannels: Same<keyof Invokes, InvokeChannel> &
+  Same<keyof Events, EventChannel> = true
+
+/** What the renderer may send (before validation). */
+export type RequestOf<C extends InvokeChannel> = z.input<Invokes[C]['request']>
+/** What a handler receives (after validation and transforms). */
+export type ParsedRequestOf<C extends InvokeChannel> = z.output<Invokes[C]['request']>
+export type ResponseOf<C extends InvokeChannel> =
+  Invokes[C]['response'] extends Phantom<infer T> ? T : never
+export type PayloadOf<E extends EventChannel> =
+  Events[E]['payload'] extends Phantom<infer T> ? T : never
+
+export type EventPayloads = { [E in EventChannel]: PayloadOf<E> }
+
+/** Main-side implementation of every invoke, already validated. */
+export type InvokeHandlers = {
+  [C in InvokeChannel]: (request: ParsedRequestOf<C>) => Promise<ResponseOf<C>>
+}
+
+export type Unsubscribe = () => void
+
+/** The renderer's API: one named method per channel, listeners receive the payload only. */
+export type LifeguardApi = {
+  readonly [C in InvokeChannel as InvokeMethods[C]]: (
+    request: RequestOf<C>,
+  ) => Promise<Result<ResponseOf<C>>>
+} & {
+  readonly [E in EventChannel as EventMethods[E]]: (
+    listener: (payload: PayloadOf<E>) => void,
+  ) => Unsubscribe
+}
+
+export {
+  eventChannels,
+  invokeChannels,
+  isEventChannel,
+  isInvokeChannel,
+  type EventChannel,
+  type InvokeChannel,
+} from './channels'

@@ -1,0 +1,91 @@
+/** Domain shapes shared by main and renderer. No node:*, no DOM. */
+import type { ErrorInfo } from './result'
+
+/** libpq's sslmode values, with libpq's meanings. */
+export const sslModes = [
+  'disable',
+  'allow',
+  'prefer',
+  'require',
+  'verify-ca',
+  'verify-full',
+] as const
+export type SslMode = (typeof sslModes)[number]
+
+export type ProfileKind = 'user' | 'demo'
+
+/** A saved profile as the renderer sees it: never a password. */
+export interface ProfileSummary {
+  id: string
+  kind: ProfileKind
+  name: string
+  host: string
+  port: number
+  database: string
+  user: string
+  sslmode: SslMode
+  /** A password was entered this run and is held in main's memory (never persisted, never sent back). */
+  hasSessionPassword: boolean
+  createdAt: string
+}
+
+/** Connection state machine of one profile (explicit, as architecture.md asks). */
+export const connectionStates = [
+  'disconnected',
+  'connecting',
+  'connected',
+  'disconnecting',
+  'failed',
+] as const
+export type ConnectionState = (typeof connectionStates)[number]
+
+export interface PoolStats {
+  total: number
+  active: number
+  idle: number
+  waiting: number
+  max: number
+}
+
+export interface ProfileStatus {
+  profileId: string
+  state: ConnectionState
+  pool: PoolStats | null
+  serverVersion: string | null
+  error: ErrorInfo | null
+  /** Wall-clock ms of the last state change. */
+  since: number
+}
+
+export interface PoolStatsSample {
+  profileId: string
+  stats: PoolStats
+  /** Wall-clock ms when sampled. */
+  at: number
+}
+
+export interface ConnectionTestResult {
+  serverVersion: string
+  latencyMs: number
+}
+
+export interface AppWarning {
+  id: string
+  message: string
+  detail?: string
+}
+
+export type Shell = 'desktop' | 'web'
+
+export interface AppInfo {
+  version: string
+  shell: Shell
+  dataDir: string
+  nodeVersion: string
+  warnings: AppWarning[]
+}
+
+export interface MonitorSnapshot {
+  profiles: ProfileSummary[]
+  statuses: ProfileStatus[]
+}
