@@ -71,13 +71,11 @@ export const invokeContract = {
 } as const satisfies Record<InvokeChannel, { request: z.ZodType; response: Phantom<unknown> }>
 
 export const eventContract = {
-  'profiles:changed': { method: 'onProfilesChanged', payload: carries<ProfileSummary[]>() },
-  'connection:state-changed': {
-    payload: carries<ProfileStatus>(),
-  },
-  'pool:stats-changed': { method: 'onPoolStatsChanged', payload: carries<PoolStatsSample>() },
-  'app:warning-raised': { method: 'onWarningRaised', payload: carries<AppWarning>() },
-} as const
+  'profiles:changed': { payload: carries<ProfileSummary[]>() },
+  'connection:state-changed': { payload: carries<ProfileStatus>() },
+  'pool:stats-changed': { payload: carries<PoolStatsSample>() },
+  'app:warning-raised': { payload: carries<AppWarning>() },
+} as const satisfies Record<EventChannel, { payload: Phantom<unknown> }>
 
 type Invokes = typeof invokeContract
 type Events = typeof eventContract

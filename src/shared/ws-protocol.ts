@@ -2,7 +2,6 @@
  * Browser mode's wire format: the same contract as the desktop IPC, over one WebSocket.
  * Client -> server: invoke. Server -> client: the invoke's result envelope, or an event.
  */
-import { z } from 'zod'
 import type { EventChannel } from './contract'
 import type { ErrorInfo, Result } from './result'
 
@@ -12,13 +11,13 @@ export const TOKEN_PARAM = 'token'
 /** Largest message the server reads; larger ones are answered with `message-too-large`. */
 export const MAX_MESSAGE_BYTES = 256 * 1024
 
-export const clientMessageSchema = z.strictObject({
-  type: z.literal('invoke'),
-  id: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
-  channel: z.string().max(100),
-  request: z.unknown(),
-})
-export type ClientMessage = z.output<typeof clientMessageSchema>
+/** What the client sends; validated on the server by ws-protocol-schema.ts. */
+export interface ClientMessage {
+  type: 'invoke'
+  id: number
+  channel: string
+  request: unknown
+}
 
 export type ServerMessage =
   | { type: 'result'; id: number; result: Result<unknown> }

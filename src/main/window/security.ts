@@ -43,7 +43,8 @@ export function createAppUrlCheck(appUrl: string): (url: string) => boolean {
     } catch {
       return false
     }
-    if (app.protocol === 'file:') return url.protocol === 'file:' && url.pathname === app.pathname
+    if (app.protocol === 'file:')
+      return url.protocol === 'file:' && url.host === app.host && url.pathname === app.pathname
     return url.origin === app.origin
   }
 }

@@ -45,6 +45,17 @@ export interface WebServer {
   close(): Promise<void>
 }
 
+/** The request target as a URL on this server; only origin-form targets ("/path?query") are accepted. */
+function parseTarget(req: http.IncomingMessage): URL | undefined {
+  const target = req.url ?? '/'
+  if (!target.startsWith('/') || target.startsWith('//')) return undefined
+  try {
+    return new URL(target, `http://${req.headers.host}`)
+  } catch {
+    return undefined
+  }
+}
+
 const unauthorizedText =
   'Lifeguard browser mode: open the URL printed in the terminal; it carries the access token.\n'
 
@@ -67,7 +78,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     if (!isAllowedHost(req.headers.host, port)) return refuseHttp(res, 403, 'forbidden host\n')
     if (req.method !== 'GET' && req.method !== 'HEAD')
       return refuseHttp(res, 405, 'method not allowed\n')
-    const url = new URL(req.url ?? '/', `http://${req.headers.host}`)
+    const url = parseTarget(req)
+    if (!url) return refuseHttp(res, 400, 'bad request\n')
     const presented = presentedToken(req, url)
     if (!tokensEqual(presented, token)) return refuseHttp(res, 401, unauthorizedText)
     const file = resolveStatic(options.staticDir, url.pathname)
@@ -92,8 +104,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   server.on('upgrade', (req, socket, head) => {
     socket.on('error', () => socket.destroy())
     if (!isAllowedHost(req.headers.host, port)) return refuseUpgrade(socket, 403, 'Forbidden')
-    const url = new URL(req.url ?? '/', `http://${req.headers.host}`)
-    if (url.pathname !== WS_PATH) return refuseUpgrade(socket, 404, 'Not Found')
+    const url = parseTarget(req)
+    if (!url || url.pathname !== WS_PATH) return refuseUpgrade(socket, 404, 'Not Found')
     if (!isAllowedOrigin(req.headers.origin, req.headers.host, port))
       return refuseUpgrade(socket, 403, 'Forbidden')
     if (!tokensEqual(presentedToken(req, url), token))

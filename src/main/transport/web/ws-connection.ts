@@ -3,11 +3,8 @@
  * answer; nothing a client sends can crash the server.
  */
 import type { WebSocket, RawData } from 'ws'
-import {
-  clientMessageSchema,
-  MAX_MESSAGE_BYTES,
-  type ServerMessage,
-} from '../../../shared/ws-protocol'
+import { MAX_MESSAGE_BYTES, type ServerMessage } from '../../../shared/ws-protocol'
+import { clientMessageSchema } from '../../../shared/ws-protocol-schema'
 import { fail } from '../../../shared/result'
 import type { Dispatch } from '../dispatch'
 import { TokenBucket } from './rate-limiter'
@@ -23,6 +20,10 @@ function sizeOf(data: RawData): number {
   if (Array.isArray(data)) return data.reduce((n, b) => n + b.length, 0)
   if (data instanceof ArrayBuffer) return data.byteLength
   return data.length
+}
+
+function asBuffer(data: Buffer | ArrayBuffer): Buffer {
+  return Buffer.isBuffer(data) ? data : Buffer.from(data)
 }
 
 export function send(socket: WebSocket, message: ServerMessage): void {
@@ -45,14 +46,15 @@ export function attachWsConnection(socket: WebSocket, options: WsConnectionOptio
     }
     if (isBinary) return reply(undefined, 'bad-message', 'binary messages are not accepted')
     const size = sizeOf(data)
-    const buffer = Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as ArrayBuffer)
     if (size > MAX_MESSAGE_BYTES) {
+      const head = asBuffer(Array.isArray(data) ? (data[0] ?? Buffer.alloc(0)) : data)
       return reply(
-        peekId(buffer.subarray(0, 200).toString('utf8')),
+        peekId(head.subarray(0, 200).toString('utf8')),
         'message-too-large',
         `message of ${size} bytes exceeds the limit of ${MAX_MESSAGE_BYTES} bytes`,
       )
     }
+    const buffer = Array.isArray(data) ? Buffer.concat(data) : asBuffer(data)
     const text = buffer.toString('utf8')
     if (!bucket.take()) return reply(peekId(text), 'rate-limited', 'too many messages: slow down')
     let json: unknown
@@ -70,6 +72,7 @@ export function attachWsConnection(socket: WebSocket, options: WsConnectionOptio
     const { id, channel, request } = parsed.data
     void options
       .dispatch(channel, request)
+      .catch(() => fail('internal', 'internal error while handling the request'))
       .then((result) => send(socket, { type: 'result', id, result }))
   })
   socket.on('error', () => socket.terminate())

@@ -1,0 +1,101 @@
+/** Spy handlers and one valid request per invoke channel, shared by the dispatch tests. */
+import { vi, type Mock } from 'vitest'
+import {
+  invokeChannels,
+  type InvokeChannel,
+  type InvokeHandlers,
+} from '../../../src/shared/contract'
+
+export type HandlerSpy = Mock<(request: unknown) => Promise<unknown>>
+
+export function spyHandlers(): {
+  handlers: InvokeHandlers
+  spies: Record<InvokeChannel, HandlerSpy>
+} {
+  const spies = Object.fromEntries(
+    invokeChannels.map((channel) => [
+      channel,
+      vi.fn(async (request: unknown) => ({ handledBy: channel, request })),
+    ]),
+  ) as Record<InvokeChannel, HandlerSpy>
+  return { handlers: spies as unknown as InvokeHandlers, spies }
+}
+
+export function totalCalls(spies: Record<InvokeChannel, HandlerSpy>): number {
+  return Object.values(spies).reduce((n, spy) => n + spy.mock.calls.length, 0)
+}
+
+export const validDraft = {
+  name: 'Production',
+  host: 'db.example.com',
+  port: 5432,
+  database: 'app',
+  user: 'monitor',
+  sslmode: 'verify-full',
+  password: 's3cret',
+}
+
+/** One request per channel that passes its schema. */
+export const validRequests: Record<InvokeChannel, Record<string, unknown>> = {
+  'app:get-info': {},
+  'monitor:get-snapshot': {},
+  'profiles:list': {},
+  'profiles:save': { id: 'p1', profile: { ...validDraft } },
+  'profiles:delete': { id: 'p1' },
+  'profiles:test': { draft: { ...validDraft } },
+  'demo:start': {},
+  'pool:connect': { id: 'p1', password: 's3cret' },
+  'pool:disconnect': { id: 'p1' },
+}
+
+/** Keys a request may leave out (everything else is required). */
+export function isOptionalKey(channel: InvokeChannel, path: string[]): boolean {
+  const last = path[path.length - 1]
+  return last === 'password' || (channel === 'profiles:save' && path.join('.') === 'id')
+}
+
+/** Longest accepted length of each text field, by key name. */
+export const textLimits: Record<string, number> = {
+  id: 64,
+  name: 100,
+  host: 255,
+  database: 63,
+  user: 63,
+  password: 1024,
+  sslmode: 11,
+}
+
+export interface Leaf {
+  path: string[]
+  value: unknown
+}
+
+/** Every leaf (non-object value) of a request, with its path. */
+export function leaves(value: Record<string, unknown>, path: string[] = []): Leaf[] {
+  return Object.entries(value).flatMap(([key, v]) =>
+    v !== null && typeof v === 'object' && !Array.isArray(v)
+      ? leaves(v as Record<string, unknown>, [...path, key])
+      : [{ path: [...path, key], value: v }],
+  )
+}
+
+/** A deep copy of `request` with the value at `path` replaced (or removed when `remove`). */
+export function withLeaf(
+  request: Record<string, unknown>,
+  path: string[],
+  value: unknown,
+  remove = false,
+): Record<string, unknown> {
+  const copy = structuredClone(request)
+  let target: Record<string, unknown> = copy
+  for (const key of path.slice(0, -1)) target = target[key] as Record<string, unknown>
+  const last = path[path.length - 1] as string
+  if (remove) delete target[last]
+  else target[last] = value
+  return copy
+}
+
+/** A snapshot of Object.prototype's own keys, to detect pollution. */
+export function prototypeKeys(): string[] {
+  return Object.getOwnPropertyNames(Object.prototype).sort()
+}
