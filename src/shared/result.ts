@@ -35,6 +35,12 @@ export const errorCodes = [
   'connection-failed',
   'demo-unavailable',
   'internal',
+  // pool engine
+  'pool-exhausted',
+  'database-unreachable',
+  'pool-draining',
+  'self-deadlock',
+  'queue-full',
 ] as const
 
 export type ErrorCode = (typeof errorCodes)[number]

@@ -58,7 +58,7 @@ test('add, test, connect, watch, disconnect, restart', async ({ page }) => {
   const card = app.card('orders primary')
   await expect(card).toBeVisible()
   await expect(card).toHaveAttribute('data-state', 'disconnected')
-  await card.getByRole('button', { name: 'Connect' }).click()
+  await card.getByRole('button', { name: 'Connect', exact: true }).click()
   await expect(card).toHaveAttribute('data-state', 'connected')
   await expect(card.getByTestId('server-version')).toContainText(/\d+/)
   await expect.poll(() => app.count('orders primary', 'total')).toBeGreaterThanOrEqual(2)
@@ -67,7 +67,7 @@ test('add, test, connect, watch, disconnect, restart', async ({ page }) => {
   expect(await lifeguardSessions(pg)).toBe(shown)
   await app.shot('connected-live-counts')
 
-  await card.getByRole('button', { name: 'Disconnect' }).click()
+  await card.getByRole('button', { name: 'Disconnect', exact: true }).click()
   await expect(card).toHaveAttribute('data-state', 'disconnected')
   await expect.poll(() => lifeguardSessions(pg)).toBe(0)
   await app.shot('disconnected')
@@ -85,11 +85,11 @@ test('add, test, connect, watch, disconnect, restart', async ({ page }) => {
   await app.shot('after-restart')
 
   // Connecting now asks for the password once.
-  await again.getByRole('button', { name: 'Connect' }).click()
+  await again.getByRole('button', { name: 'Connect', exact: true }).click()
   await again.getByLabel('Password', { exact: true }).fill(pg.password)
-  await again.getByRole('button', { name: 'Connect' }).last().click()
+  await again.getByRole('button', { name: 'Connect', exact: true }).last().click()
   await expect(again).toHaveAttribute('data-state', 'connected')
   await app.shot('reconnected-after-password')
-  await again.getByRole('button', { name: 'Disconnect' }).click()
+  await again.getByRole('button', { name: 'Disconnect', exact: true }).click()
   await expect.poll(() => lifeguardSessions(pg)).toBe(0)
 })

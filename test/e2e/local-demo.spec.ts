@@ -56,6 +56,6 @@ test('the empty state starts the local demo with one click', async ({ page }) =>
     timeout: 30_000,
   })
   await app.shot('demo-started')
-  await app.card('Local demo').getByRole('button', { name: 'Disconnect' }).click()
+  await app.card('Local demo').getByRole('button', { name: 'Disconnect', exact: true }).click()
   await expect(app.card('Local demo')).toHaveAttribute('data-state', 'disconnected')
 })

@@ -30,7 +30,9 @@ export class AppPage {
   }
 
   card(name: string): Locator {
-    return this.page.locator(`[data-testid="profile-card"][data-profile-name="${name}"]`)
+    return this.page.locator(
+      `[data-testid="profile-card"][data-profile-name=${JSON.stringify(name)}]`,
+    )
   }
 
   async count(name: string, which: 'total' | 'active' | 'idle' | 'waiting'): Promise<number> {

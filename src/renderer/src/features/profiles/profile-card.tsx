@@ -1,0 +1,105 @@
+import { useId } from 'react'
+import type { ProfileSummary } from '../../../../shared/domain'
+import { ErrorMessage } from '../../components/error-message'
+import { PoolChart } from '../../components/pool-chart'
+import { PoolGauge } from '../../components/pool-gauge'
+import { TestResult } from '../../components/test-result'
+import { connectionTarget } from '../../lib/format'
+import { selectors, useStore } from '../../stores/store'
+import { CardActions } from './card-actions'
+import { PasswordPrompt } from './password-prompt'
+import { PoolCounts } from './pool-counts'
+import { StateBadge } from './state-badge'
+import { useProfileActions } from './use-profile-actions'
+
+function timeOf(ms: number): string {
+  return new Date(ms).toLocaleTimeString(undefined, {
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  })
+}
+
+/** One profile: where it points, its state, its pool live, and what can be done with it. */
+export function ProfileCard({ profile }: { profile: ProfileSummary }) {
+  const status = useStore(selectors.statuses.status(profile.id))
+  const pool = useStore(selectors.statuses.pool(profile.id))
+  const openEditForm = useStore((s) => s.openEditForm)
+  const askToDelete = useStore((s) => s.askToDelete)
+  const actions = useProfileActions(profile.id)
+  const titleId = useId()
+  const state = status?.state ?? 'disconnected'
+  const connected = state === 'connected'
+  const error = actions.error ?? (state === 'failed' ? status?.error : null) ?? null
+  const target = connectionTarget(profile)
+
+  return (
+    <article
+      className={`card card-${state}`}
+      data-testid="profile-card"
+      data-profile-name={profile.name}
+      data-state={state}
+      aria-labelledby={titleId}
+    >
+      <header className="card-header">
+        <div className="card-heading">
+          <h3 id={titleId} className="card-title" title={profile.name}>
+            {profile.name}
+          </h3>
+          {profile.kind === 'demo' && <span className="tag">demo</span>}
+        </div>
+        <StateBadge state={state} />
+      </header>
+      <div className="card-target mono" title={target}>
+        {target}
+      </div>
+      <dl className="card-meta">
+        <div>
+          <dt>SSL mode</dt>
+          <dd className="mono">{profile.sslmode}</dd>
+        </div>
+        <div>
+          <dt>Server</dt>
+          <dd>
+            {connected && status?.serverVersion ? (
+              <>
+                PostgreSQL <span data-testid="server-version">{status.serverVersion}</span>
+              </>
+            ) : (
+              '–'
+            )}
+          </dd>
+        </div>
+        {status && state !== 'disconnected' && (
+          <div>
+            <dt>Since</dt>
+            <dd className="num">{timeOf(status.since)}</dd>
+          </div>
+        )}
+      </dl>
+      <PoolCounts stats={pool} live={connected} />
+      <PoolGauge stats={pool} />
+      {connected ? (
+        <PoolChart profileId={profile.id} profileName={profile.name} />
+      ) : (
+        <div className="chart-placeholder">Connect to watch the pool over the last 2 minutes.</div>
+      )}
+      {error && <ErrorMessage error={error} testId="card-error" />}
+      {actions.test && <TestResult outcome={actions.test} testId="test-result" />}
+      <CardActions
+        state={state}
+        actions={actions}
+        onEdit={() => openEditForm(profile.id)}
+        onDelete={() => askToDelete(profile.id)}
+      />
+      {actions.askingPassword && !connected && (
+        <PasswordPrompt
+          user={profile.user}
+          pending={actions.request === 'connect'}
+          onSubmit={(password) => void actions.connect(password)}
+          onCancel={actions.cancelPassword}
+        />
+      )}
+    </article>
+  )
+}
