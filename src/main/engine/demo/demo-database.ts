@@ -1,6 +1,7 @@
 /** The local demo's database: an embedded PostgreSQL the app starts on demand and stops on exit. */
 import { LifeguardError } from '../core/errors'
 import { EmbeddedServer, type EmbeddedServerAddress } from './embedded-server'
+import { reapOrphanedClusters } from './orphan-reaper'
 
 export class DemoDatabase {
   private server: EmbeddedServer | undefined
@@ -13,16 +14,19 @@ export class DemoDatabase {
     if (!this.starting) {
       const server = new EmbeddedServer({ parentDir: this.parentDir, database: 'lifeguard_demo' })
       this.server = server
-      this.starting = server.init().catch(async (error: unknown) => {
-        this.starting = undefined
-        this.server = undefined
-        await server.dispose().catch(() => undefined)
-        throw new LifeguardError(
-          'demo-unavailable',
-          `the local demo database could not be started: ${(error as Error).message}`,
-          { cause: error },
-        )
-      })
+      this.starting = reapOrphanedClusters(this.parentDir)
+        .catch(() => [])
+        .then(() => server.init())
+        .catch(async (error: unknown) => {
+          this.starting = undefined
+          this.server = undefined
+          await server.dispose().catch(() => undefined)
+          throw new LifeguardError(
+            'demo-unavailable',
+            `the local demo database could not be started: ${(error as Error).message}`,
+            { cause: error },
+          )
+        })
     }
     return this.starting
   }

@@ -10,6 +10,9 @@ import os from 'node:os'
 import path from 'node:path'
 import { findFreePort } from './free-port'
 
+export const WORK_DIR_PREFIX = 'lifeguard-pg-'
+export const OWNER_FILE = 'owner.json'
+
 export interface EmbeddedServerAddress {
   host: string
   port: number
@@ -53,11 +56,13 @@ export class EmbeddedServer {
   async init(): Promise<EmbeddedServerAddress> {
     const parent = this.options.parentDir ?? os.tmpdir()
     fs.mkdirSync(parent, { recursive: true })
-    this.workDir = fs.mkdtempSync(path.join(parent, 'lifeguard-pg-'))
+    this.workDir = fs.mkdtempSync(path.join(parent, WORK_DIR_PREFIX))
     // As root the server runs as a separate `postgres` user, which must reach the data directory.
     const isRoot = process.getuid?.() === 0
     if (isRoot) fs.chmodSync(this.workDir, 0o755)
     this.dataDir = path.join(this.workDir, 'data')
+    // Who owns this cluster: lets a later run reap it if this process dies without stopping it.
+    fs.writeFileSync(path.join(this.workDir, OWNER_FILE), JSON.stringify({ pid: process.pid }))
     const port = this.options.port ?? (await findFreePort())
     const password = randomBytes(18).toString('base64url')
     const log = this.options.log ?? (() => undefined)
