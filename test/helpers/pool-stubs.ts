@@ -26,10 +26,10 @@ export class StubConnection implements PoolConnection {
 
   constructor(readonly backendPid: number) {}
 
-  async query(text: string): Promise<unknown> {
+  async query(text: string): Promise<{ rows: unknown[] }> {
     if (this.ended || this.destroyed) throw new Error('Client was closed and is not queryable')
     this.queries.push(text)
-    if (this.hangQueries?.test(text)) return new Promise(() => undefined)
+    if (this.hangQueries?.test(text)) return new Promise<never>(() => undefined)
     if (this.failQueries?.test(text)) throw new Error(`query failed: ${text}`)
     if (/^ROLLBACK/i.test(text)) this.tx = 'idle'
     if (/^BEGIN/i.test(text)) this.tx = 'in-transaction'

@@ -15,7 +15,7 @@ describe('pg.Client as a pool connection', () => {
 
   it("maps pg's transaction status letters and reads processID", () => {
     const fake = (status: 'I' | 'T' | 'E' | null): PoolConnection => ({
-      query: async () => ({}),
+      query: async () => ({ rows: [] }),
       end: async () => undefined,
       on: () => undefined,
       processID: 4242,

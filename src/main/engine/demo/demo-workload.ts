@@ -3,14 +3,14 @@
  * clients acquire a connection, run a short pg_sleep, release it and think for a while.
  */
 import type { Clock, TimerHandle } from '../core/clock'
-import type { SimplePool } from '../pool/simple-pool'
+import type { ConnectionPool } from '../pool/engine'
 
 export class DemoWorkload {
   private running = false
   private readonly timers = new Set<TimerHandle>()
 
   constructor(
-    private readonly pool: SimplePool,
+    private readonly pool: ConnectionPool,
     private readonly clock: Clock,
     private readonly clients: number,
     private readonly random: () => number = Math.random,
@@ -39,7 +39,7 @@ export class DemoWorkload {
   private async cycle(): Promise<void> {
     if (!this.running) return
     try {
-      const lease = await this.pool.acquire()
+      const lease = await this.pool.acquire({ holder: 'demo workload' })
       const seconds = (50 + this.random() * 900) / 1000
       try {
         await lease.connection.query('SELECT pg_sleep($1)', [seconds])

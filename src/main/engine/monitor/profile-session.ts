@@ -6,9 +6,20 @@ import type { ConnectionState, PoolStats, ProfileStatus } from '../../../shared/
 import type { ErrorInfo } from '../../../shared/result'
 import { RepeatingTask, type Clock, type TimerHandle } from '../core/clock'
 import { LifeguardError, isLifeguardError } from '../core/errors'
+import { backendAdmin } from '../pool/backend-admin'
+import { ConnectionPool, type PoolEvents } from '../pool/engine'
 import { openPgConnection, type ConnectionParams } from '../pool/pg-connection'
-import { SimplePool } from '../pool/simple-pool'
 import { defaults } from '../defaults'
+
+/** Pool events after which the counts may have changed. */
+const statsEvents: ReadonlyArray<keyof PoolEvents> = [
+  'created',
+  'removed',
+  'acquired',
+  'released',
+  'timeout',
+  'state-changed',
+]
 
 export interface ProfileSessionDeps {
   clock: Clock
@@ -27,7 +38,7 @@ export class ProfileSession {
   private since: number
   private error: ErrorInfo | null = null
   private serverVersion: string | null = null
-  private poolInstance: SimplePool | undefined
+  private poolInstance: ConnectionPool | undefined
   private readonly ticker: RepeatingTask
   private lastStatsAt = -Infinity
   private pendingStats: TimerHandle | undefined
@@ -43,7 +54,7 @@ export class ProfileSession {
     )
   }
 
-  get pool(): SimplePool | undefined {
+  get pool(): ConnectionPool | undefined {
     return this.state === 'connected' ? this.poolInstance : undefined
   }
 
@@ -51,7 +62,7 @@ export class ProfileSession {
     return {
       profileId: this.profileId,
       state: this.state,
-      pool: this.poolInstance ? this.poolInstance.stats() : null,
+      pool: this.poolInstance ? this.poolStats(this.poolInstance) : null,
       serverVersion: this.serverVersion,
       error: this.error,
       since: this.since,
@@ -63,18 +74,25 @@ export class ProfileSession {
     return this.serialise(async () => {
       if (this.state === 'connected') return this.status()
       this.setState('connecting', null)
-      const pool = new SimplePool({
-        factory: () => openPgConnection(params),
-        clock: this.deps.clock,
-        max: sizing.max,
-        min: sizing.min,
-        acquireTimeoutMs: sizing.acquireTimeoutMs,
-        onChange: () => this.scheduleStats(),
-      })
+      let pool: ConnectionPool
+      try {
+        pool = new ConnectionPool(
+          {
+            connect: () => openPgConnection(params),
+            clock: this.deps.clock,
+            ...backendAdmin(params),
+          },
+          sizing,
+        )
+      } catch (error) {
+        this.setState('failed', isLifeguardError(error) ? error.toInfo() : null)
+        throw error
+      }
+      for (const event of statsEvents) pool.on(event, () => this.scheduleStats())
       this.poolInstance = pool
       try {
         await pool.start()
-        const lease = await pool.acquire()
+        const lease = await pool.acquire({ holder: 'lifeguard: server version' })
         try {
           const result = await lease.connection.query('SHOW server_version')
           const row = result.rows[0] as { server_version?: string } | undefined
@@ -85,7 +103,7 @@ export class ProfileSession {
           throw error
         }
       } catch (error) {
-        await pool.close()
+        await pool.shutdown()
         this.poolInstance = undefined
         const info = isLifeguardError(error)
           ? error.toInfo()
@@ -111,7 +129,7 @@ export class ProfileSession {
       this.ticker.stop()
       this.deps.clock.clearTimeout(this.pendingStats)
       this.pendingStats = undefined
-      await pool.close()
+      await pool.shutdown()
       this.pushStats()
       this.poolInstance = undefined
       this.setState('disconnected', null)
@@ -150,6 +168,11 @@ export class ProfileSession {
     const pool = this.poolInstance
     if (!pool) return
     this.lastStatsAt = this.deps.clock.now()
-    this.deps.onStats(pool.stats(), this.deps.clock.wallNow())
+    this.deps.onStats(this.poolStats(pool), this.deps.clock.wallNow())
+  }
+
+  private poolStats(pool: ConnectionPool): PoolStats {
+    const s = pool.stats()
+    return { total: s.total, active: s.active, idle: s.idle, waiting: s.waiting, max: s.max }
   }
 }

@@ -6,7 +6,7 @@
 export type TransactionStatus = 'idle' | 'in-transaction' | 'failed' | 'unknown'
 
 export interface PoolConnection {
-  query(text: string): Promise<unknown>
+  query(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>
   end(): Promise<void>
   on(event: 'error', listener: (error: Error) => void): unknown
   /** The server backend pid, if the driver knows it. */
