@@ -1,26 +1,16 @@
 /** Bad input gets a clear error and changes nothing; database text renders as text only. */
-import { expect, test } from '@playwright/test'
+import { expect, test } from './support/fixtures'
 import fs from 'node:fs'
 import net from 'node:net'
-import os from 'node:os'
 import path from 'node:path'
 import { AppPage } from './support/app-page'
-import { startLifeguard, type RunningLifeguard } from './support/lifeguard-server'
 import { e2ePg } from './support/pg'
 
 const pg = e2ePg()
-let dataDir: string
-let server: RunningLifeguard | undefined
 
-test.beforeEach(async ({ page }) => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lifeguard-e2e-'))
-  server = await startLifeguard(dataDir)
+test.beforeEach(async ({ page, launch }) => {
+  const server = await launch()
   await page.goto(server.url)
-})
-test.afterEach(async () => {
-  await server?.stop()
-  server = undefined
-  fs.rmSync(dataDir, { recursive: true, force: true })
 })
 
 const good = () => ({
@@ -33,6 +23,7 @@ const good = () => ({
 
 test('invalid port, invalid host and empty name are refused and nothing is saved', async ({
   page,
+  dataDir,
 }) => {
   const app = new AppPage(page, 'test-results/screenshots/bad-input')
   await app.openForm()

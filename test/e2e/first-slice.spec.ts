@@ -3,30 +3,17 @@
  * add a profile, test it (bad and good password), connect, watch live counts, disconnect (the
  * server shows no connection left), restart the app, and find the profile still there.
  */
-import { expect, test } from '@playwright/test'
+import { expect, test } from './support/fixtures'
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 import { AppPage } from './support/app-page'
-import { startLifeguard, type RunningLifeguard } from './support/lifeguard-server'
 import { e2ePg, lifeguardSessions } from './support/pg'
 
 const pg = e2ePg()
-let dataDir: string
-let server: RunningLifeguard | undefined
 
-test.beforeEach(() => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lifeguard-e2e-'))
-})
-test.afterEach(async () => {
-  await server?.stop()
-  server = undefined
-  fs.rmSync(dataDir, { recursive: true, force: true })
-})
-
-test('add, test, connect, watch, disconnect, restart', async ({ page }) => {
+test('add, test, connect, watch, disconnect, restart', async ({ page, launch, dataDir }) => {
   const app = new AppPage(page, 'test-results/screenshots/first-slice')
-  server = await startLifeguard(dataDir)
+  const server = await launch()
   await page.goto(server.url)
   await expect(page.getByRole('button', { name: 'Start local demo' })).toBeVisible()
   await app.shot('empty-state')
@@ -74,8 +61,8 @@ test('add, test, connect, watch, disconnect, restart', async ({ page }) => {
 
   // Restart the app: the profile is still there (its password is not: session only).
   await server.stop()
-  server = await startLifeguard(dataDir)
-  await page.goto(server.url)
+  const restarted = await launch()
+  await page.goto(restarted.url)
   const again = app.card('orders primary')
   await expect(again).toBeVisible()
   await expect(again).toHaveAttribute('data-state', 'disconnected')

@@ -1,28 +1,13 @@
 /** `npm start` on a fresh install: the local demo is connected with live numbers, no set-up. */
-import { expect, test } from '@playwright/test'
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
+import { expect, test } from './support/fixtures'
 import { AppPage } from './support/app-page'
-import { startLifeguard, type RunningLifeguard } from './support/lifeguard-server'
-
-let dataDir: string
-let server: RunningLifeguard | undefined
-
-test.beforeEach(() => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lifeguard-e2e-'))
-})
-test.afterEach(async () => {
-  await server?.stop()
-  server = undefined
-  fs.rmSync(dataDir, { recursive: true, force: true })
-})
 
 test('starting with --demo shows the local demo connected, with counts that move', async ({
   page,
+  launch,
 }) => {
   const app = new AppPage(page, 'test-results/screenshots/local-demo')
-  server = await startLifeguard(dataDir, ['--demo'])
+  const server = await launch(['--demo'])
   expect(server.output()).toContain('Local demo connected')
   await page.goto(server.url)
   const card = app.card('Local demo')
@@ -46,9 +31,9 @@ test('starting with --demo shows the local demo connected, with counts that move
   await app.shot('demo-connected')
 })
 
-test('the empty state starts the local demo with one click', async ({ page }) => {
+test('the empty state starts the local demo with one click', async ({ page, launch }) => {
   const app = new AppPage(page, 'test-results/screenshots/local-demo-button')
-  server = await startLifeguard(dataDir)
+  const server = await launch()
   await page.goto(server.url)
   await app.shot('empty')
   await page.getByRole('button', { name: 'Start local demo' }).click()
