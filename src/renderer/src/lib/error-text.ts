@@ -51,12 +51,19 @@ const hints: Partial<Record<ErrorCode, string>> = {
   timeout: 'A firewall may be dropping packets, or the server is overloaded.',
   'rate-limited': 'Wait a moment and try again.',
   'pool-exhausted': 'Every connection is in use and the wait timed out.',
+  'acquire-timeout': 'Every connection is in use and the wait timed out.',
+  'database-unreachable': 'New connections kept failing; see the cause above.',
+  'connection-reset': 'The server or a device on the way closed the connection; try again.',
+  'connection-failed': 'Check the host, port and network path, then try again.',
+  'password-required': 'Passwords are kept for one run only: enter it again.',
+  storage: 'Check that the data directory is writable and the disk is not full.',
+  'storage-read-only': 'A newer Lifeguard wrote the profiles file: use that version.',
 }
 
 export function errorTitle(error: ErrorInfo): string {
-  return titles[error.code] ?? 'Error'
+  return Object.hasOwn(titles, error.code) ? titles[error.code] : 'Error'
 }
 
 export function errorHint(error: ErrorInfo): string | undefined {
-  return hints[error.code]
+  return Object.hasOwn(hints, error.code) ? hints[error.code] : undefined
 }

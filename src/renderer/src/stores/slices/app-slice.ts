@@ -23,9 +23,8 @@ export interface AppActions {
 export type AppSlice = AppState & AppActions
 
 function withWarnings(state: AppState, added: AppWarning[]): AppWarning[] {
-  const fresh = added.filter(
-    (w) => !state.dismissedWarningIds.includes(w.id) && !state.warnings.some((x) => x.id === w.id),
-  )
+  const seen = new Set([...state.dismissedWarningIds, ...state.warnings.map((w) => w.id)])
+  const fresh = added.filter((w) => !seen.has(w.id) && (seen.add(w.id), true))
   return fresh.length === 0 ? state.warnings : [...state.warnings, ...fresh]
 }
 
