@@ -12,6 +12,7 @@ for (const stale of ['vitest.json', 'playwright.json'])
 
 const steps = [
   ['typecheck', 'tsc', ['-b', '--noEmit']],
+  ['typecheck bench', 'tsc', ['-p', 'bench/tsconfig.json', '--noEmit']],
   ['lint', 'eslint', ['.']],
   ['format', 'prettier', ['--check', '.', '--log-level', 'warn']],
   ['build', 'electron-vite', ['build', '--logLevel', 'warn']],

@@ -39,12 +39,21 @@ export const connectionStates = [
 ] as const
 export type ConnectionState = (typeof connectionStates)[number]
 
+/** A pool's live gauges plus its counters since connect (PgBouncer/HikariCP vocabulary). */
 export interface PoolStats {
   total: number
   active: number
   idle: number
   waiting: number
   max: number
+  min: number
+  /** Connections being opened right now. */
+  pendingCreates: number
+  acquires: number
+  timeouts: number
+  leaks: number
+  /** 99th percentile of the time callers waited for a connection, in ms (0 when none waited). */
+  waitP99Ms: number
 }
 
 export interface ProfileStatus {

@@ -7,6 +7,8 @@ import type {
   PoolConnection,
   TransactionStatus,
 } from '../../src/main/engine/pool/engine/pool-connection'
+import { CompatPool } from '../../src/main/engine/pool/engine/pg-pool-compat'
+import type { CompatPoolConfig } from '../../src/main/engine/pool/engine/pg-pool-compat-client'
 import { ConnectionPool } from '../../src/main/engine/pool/engine/pool'
 import type { PoolDeps } from '../../src/main/engine/pool/engine/pool-core'
 import type { PoolOptionsInput } from '../../src/main/engine/pool/engine/pool-options'
@@ -16,21 +18,27 @@ export class StubConnection implements PoolConnection {
   ended = false
   destroyed = false
   readonly queries: string[] = []
+  /** The values passed with each query (undefined when none). */
+  readonly params: Array<unknown[] | undefined> = []
   /** What `transactionStatus()` reports; undefined hides the method's answer as 'unknown'. */
   tx: TransactionStatus = 'idle'
   /** The next queries matching this fail. */
   failQueries: RegExp | undefined
+  /** What a failing query throws (default: a plain Error, as a broken connection would). */
+  failError: ((text: string) => Error) | undefined
   /** The next queries matching this never answer. */
   hangQueries: RegExp | undefined
   private readonly errorListeners: Array<(e: Error) => void> = []
 
   constructor(readonly backendPid: number) {}
 
-  async query(text: string): Promise<{ rows: unknown[] }> {
+  async query(text: string, values?: unknown[]): Promise<{ rows: unknown[] }> {
     if (this.ended || this.destroyed) throw new Error('Client was closed and is not queryable')
     this.queries.push(text)
+    this.params.push(values)
     if (this.hangQueries?.test(text)) return new Promise<never>(() => undefined)
-    if (this.failQueries?.test(text)) throw new Error(`query failed: ${text}`)
+    if (this.failQueries?.test(text))
+      throw this.failError ? this.failError(text) : new Error(`query failed: ${text}`)
     if (/^ROLLBACK/i.test(text)) this.tx = 'idle'
     if (/^BEGIN/i.test(text)) this.tx = 'in-transaction'
     return { rows: [] }
@@ -145,6 +153,14 @@ export function makePool(options: PoolOptionsInput = {}, deps: Partial<PoolDeps>
     { connect: factory.connect, clock, random: () => 0, ...deps },
     { min: 0, max: 2, ...options },
   )
+  return { clock, factory, pool }
+}
+
+/** A pg.Pool look-alike (CompatPool) on a fake clock with stub connections. */
+export function makeCompatPool(config: CompatPoolConfig = {}) {
+  const clock = new FakeClock()
+  const factory = stubFactory()
+  const pool = new CompatPool(config, { connect: factory.connect, clock, random: () => 0 })
   return { clock, factory, pool }
 }
 

@@ -25,7 +25,11 @@ export function profile(id: string, overrides: Partial<ProfileSummary> = {}): Pr
 }
 
 export function stats(active: number, overrides: Partial<PoolStats> = {}): PoolStats {
-  return { total: active + 1, active, idle: 1, waiting: 0, max: 10, ...overrides }
+  return {
+    ...{ total: active + 1, active, idle: 1, waiting: 0, max: 10, min: 2, pendingCreates: 0 },
+    ...{ acquires: 0, timeouts: 0, leaks: 0, waitP99Ms: 0 },
+    ...overrides,
+  }
 }
 
 export function status(
@@ -62,4 +66,19 @@ export function appInfo(warnings: AppWarning[] = [], overrides: Partial<AppInfo>
     warnings,
     ...overrides,
   }
+}
+
+/** The pool figures of a profile that has no pool: every number zero. */
+export const zeroPool: PoolStats = {
+  total: 0,
+  active: 0,
+  idle: 0,
+  waiting: 0,
+  max: 0,
+  min: 0,
+  pendingCreates: 0,
+  acquires: 0,
+  timeouts: 0,
+  leaks: 0,
+  waitP99Ms: 0,
 }

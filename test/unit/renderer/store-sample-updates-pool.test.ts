@@ -1,7 +1,7 @@
 /** A stats sample updates the pool figures of a connected profile only. */
 import { beforeEach, describe, expect, it } from 'vitest'
 import { selectors, useStore } from '../../../src/renderer/src/stores/store'
-import { sample, stats, status } from './store-fixture'
+import { sample, stats, status, zeroPool } from './store-fixture'
 
 beforeEach(() => useStore.setState(useStore.getInitialState(), true))
 
@@ -23,13 +23,7 @@ describe('store: samples and the pool figures', () => {
       get().setStatus(status('a', state, 42, { pool: null }))
       get().addSample(sample('a', 1_000, 7))
       expect(selectors.statuses.status('a')(get())?.pool).toBeNull()
-      expect(selectors.statuses.pool('a')(get())).toEqual({
-        total: 0,
-        active: 0,
-        idle: 0,
-        waiting: 0,
-        max: 0,
-      })
+      expect(selectors.statuses.pool('a')(get())).toEqual(zeroPool)
     },
   )
 

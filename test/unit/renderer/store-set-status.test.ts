@@ -1,12 +1,11 @@
 /** setStatus and the status selectors (defaults, pool, connected count). */
 import { beforeEach, describe, expect, it } from 'vitest'
 import { selectors, useStore } from '../../../src/renderer/src/stores/store'
-import { sample, stats, status } from './store-fixture'
+import { sample, stats, status, zeroPool as zero } from './store-fixture'
 
 beforeEach(() => useStore.setState(useStore.getInitialState(), true))
 
 const get = () => useStore.getState()
-const zero = { total: 0, active: 0, idle: 0, waiting: 0, max: 0 }
 
 describe('store: setStatus', () => {
   it('a profile without a status reads as disconnected with an all-zero pool', () => {

@@ -172,7 +172,19 @@ export class ProfileSession {
   }
 
   private poolStats(pool: ConnectionPool): PoolStats {
-    const s = pool.stats()
-    return { total: s.total, active: s.active, idle: s.idle, waiting: s.waiting, max: s.max }
+    const { gauges: g, counters: c, histograms: h } = pool.metrics()
+    return {
+      total: g.total,
+      active: g.active,
+      idle: g.idle,
+      waiting: g.waiting,
+      max: g.max,
+      min: g.min,
+      pendingCreates: g.pendingCreates,
+      acquires: c.acquires,
+      timeouts: c.timeouts,
+      leaks: c.leaks,
+      waitP99Ms: h.acquireWait.p99,
+    }
   }
 }

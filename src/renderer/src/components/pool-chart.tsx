@@ -21,7 +21,7 @@ Chart.register(LineController, LineElement, PointElement, LinearScale, Filler)
 const WINDOW_SECONDS = 120
 
 type Point = { x: number; y: number }
-type SeriesKey = keyof Omit<PoolStats, 'max'>
+type SeriesKey = keyof Pick<PoolStats, 'total' | 'active' | 'idle' | 'waiting'>
 
 const series: { key: SeriesKey; label: string; fill: boolean; dash?: number[] }[] = [
   { key: 'total', label: 'Total', fill: false },

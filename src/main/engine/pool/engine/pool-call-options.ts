@@ -11,6 +11,11 @@ export interface AcquireOptions {
   timeoutMs?: number
   /** While the pool drains, wait for resume instead of failing with 'pool-draining'. */
   waitIfDraining?: boolean
+  /**
+   * Take the connection from this partition's reserved capacity (see the pool's `partitions`
+   * option). An unknown name is a 'validation' error.
+   */
+  partition?: string
   /** Called once if the caller has to wait, with its 1-based place and a ticket for queuePosition. */
   onQueued?: (position: number, ticket: WaitTicket) => void
 }

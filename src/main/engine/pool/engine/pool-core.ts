@@ -7,6 +7,7 @@ import { systemClock, type Clock, type TimerHandle } from '../../core/clock'
 import { TypedEmitter } from '../../core/emitter'
 import { checkAlive, closeQuietly, destroyQuietly, rollback } from './connection-ops'
 import { backendPidOf, type ConnectionFactory, type PoolConnection } from './pool-connection'
+import { Partitions } from './partitions'
 import { PoolEntry } from './pool-entry'
 import type { PoolEvents, RemovalReason } from './pool-events'
 import { asError } from './pool-errors'
@@ -41,6 +42,8 @@ export abstract class PoolCore extends TypedEmitter<PoolEvents> {
   protected validating = 0
   protected pending = 0
   protected readonly queue: WaitQueue
+  /** Reserved capacity (partitions.ts); undefined when none is configured. */
+  protected readonly partitions: Partitions | undefined
   protected readonly counters = new PoolMetrics()
   protected lastCreateError: Error | undefined = undefined
   protected consecutiveFailures = 0
@@ -54,7 +57,8 @@ export abstract class PoolCore extends TypedEmitter<PoolEvents> {
     this.deps = deps
     this.clock = deps.clock ?? systemClock
     this.random = deps.random ?? Math.random
-    this.queue = new WaitQueue(this.options.priorityAgingMs)
+    this.partitions = Partitions.from(this.options.max, this.options.partitions)
+    this.queue = new WaitQueue(this.options.priorityAgingMs, this.partitions?.groupCount)
   }
 
   /** The scheduler: runs after every state change. */
@@ -67,7 +71,7 @@ export abstract class PoolCore extends TypedEmitter<PoolEvents> {
   }
 
   stats(): PoolGauges {
-    return {
+    const gauges: PoolGauges = {
       total: this.entries.size,
       active: this.active,
       idle: this.idle.length,
@@ -77,6 +81,8 @@ export abstract class PoolCore extends TypedEmitter<PoolEvents> {
       max: this.options.max,
       min: this.options.min,
     }
+    if (this.partitions !== undefined) gauges.partitions = this.partitions.gauges(this.queue)
+    return gauges
   }
 
   metrics(): PoolMetricsSnapshot {
@@ -187,6 +193,12 @@ export abstract class PoolCore extends TypedEmitter<PoolEvents> {
     this.idle.push(entry)
   }
 
+  /** An in-use connection stops being in use (released or removed). */
+  protected unlend(entry: PoolEntry): void {
+    this.active--
+    if (this.partitions !== undefined) this.partitions.returned(entry.group)
+  }
+
   protected takeIdle(entry: PoolEntry): void {
     const i = this.idle.lastIndexOf(entry)
     if (i >= 0) this.idle.splice(i, 1)
@@ -239,7 +251,7 @@ export abstract class PoolCore extends TypedEmitter<PoolEvents> {
         this.takeIdle(entry)
         break
       case 'in-use':
-        this.active--
+        this.unlend(entry)
         break
       case 'validating':
         this.validating--

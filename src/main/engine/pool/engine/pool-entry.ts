@@ -36,6 +36,8 @@ export class PoolEntry {
   acquiredAt = 0
   site: AcquireSite | undefined = undefined
   leakReported = false
+  /** The lease's partition group (0 = general; see partitions.ts). */
+  group = 0
   // Background timers owned by this entry.
   keepaliveTimer: TimerHandle | undefined = undefined
   lifetimeTimer: TimerHandle | undefined = undefined

@@ -1,5 +1,6 @@
 /** Counters and histograms of one pool (gauges are read live from the pool, see `PoolGauges`). */
 import { Histogram, type HistogramSnapshot } from './histogram'
+import type { PartitionGauges } from './partitions'
 import { removalReasons, type RemovalReason } from './pool-events'
 
 export interface PoolGauges {
@@ -12,6 +13,8 @@ export interface PoolGauges {
   pendingCreates: number
   max: number
   min: number
+  /** Per partition (present only when the pool has partitions). */
+  partitions?: Record<string, PartitionGauges>
 }
 
 export interface PoolCounters {

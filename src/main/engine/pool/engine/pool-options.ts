@@ -5,13 +5,18 @@
  */
 import { z } from 'zod'
 import { LifeguardError } from '../../core/errors'
+import { partitionNamePattern } from './partitions'
 
 export const poolDefaults = {
   /** Largest number of connections, in use or idle. */
   max: 10,
   /** Connections kept open (warm) at all times while running; the HouseKeeper refills to it. */
   min: 2,
-  /** Connections opened by `start()`; undefined means `min`. */
+  /**
+   * Connections opened by `start()`; undefined means `min`. 0 is allowed with any `min`: start-up
+   * opens nothing (so it cannot fail on an unreachable database) and the pool fills to `min` in the
+   * background, backing off on failures.
+   */
   initial: undefined as number | undefined,
   /** How long `acquire` waits for a connection before failing. */
   acquireTimeoutMs: 30_000,
@@ -50,6 +55,12 @@ export const poolDefaults = {
   createBackoffMs: 250,
   /** ...up to this. */
   createBackoffMaxMs: 5_000,
+  /**
+   * Named capacity reserved for acquirers that pass `acquire({ partition })`, e.g. `{ monitor: 1 }`
+   * for Lifeguard's own probes. General acquirers hold at most max - sum(reserved). See
+   * partitions.ts for the full semantics. Default: none.
+   */
+  partitions: {} as Readonly<Record<string, number>>,
 }
 
 const count = (name: string, least: number) =>
@@ -108,6 +119,27 @@ const schema = z
     priorityAgingMs: duration('priorityAgingMs', 1, 'waiters must age to avoid starvation'),
     createBackoffMs: duration('createBackoffMs', 0, 'a duration cannot be negative'),
     createBackoffMaxMs: duration('createBackoffMaxMs', 0, 'a duration cannot be negative'),
+    partitions: z.record(
+      z.string().regex(partitionNamePattern, {
+        error: (i) =>
+          `partition name "${String(i.input)}" must be an identifier (letters, digits and _, not starting with a digit)`,
+      }),
+      z
+        .number({ error: 'a partition reservation must be a number of connections' })
+        .int({
+          error: (i) => `a partition reservation (${String(i.input)}) must be a whole number`,
+        })
+        .min(1, {
+          error: (i) =>
+            `a partition reservation (${String(i.input)}) must be at least 1: a partition that reserves nothing is the general pool`,
+        }),
+      {
+        error: (i) =>
+          i.code === 'invalid_type'
+            ? 'partitions must be an object of name: reserved connections'
+            : undefined,
+      },
+    ),
   })
   .strict()
   .superRefine((o, ctx) => {
@@ -118,7 +150,7 @@ const schema = z
         'min',
         `min (${o.min}) must not exceed max (${o.max}): the pool could never keep min open`,
       )
-    if (o.initial !== undefined && (o.initial < o.min || o.initial > o.max))
+    if (o.initial !== undefined && o.initial !== 0 && (o.initial < o.min || o.initial > o.max))
       issue(
         'initial',
         `initial (${o.initial}) must be between min (${o.min}) and max (${o.max}): start-up opens initial connections and the pool always holds between min and max`,
@@ -137,6 +169,16 @@ const schema = z
       issue(
         'validationTimeoutMs',
         `validationTimeoutMs (${o.validationTimeoutMs}) must be shorter than keepaliveMs (${o.keepaliveMs}): one check would still be running when the next is due`,
+      )
+    const reserved = Object.values(o.partitions).reduce((a, b) => a + b, 0)
+    if (reserved >= o.max)
+      issue(
+        'partitions',
+        `partitions reserve ${reserved} connection(s) (${Object.entries(o.partitions)
+          .map(([k, v]) => `${k}=${v}`)
+          .join(
+            ', ',
+          )}) but max is ${o.max}: the reservations must total less than max so general acquirers keep at least one connection`,
       )
     if (o.createBackoffMaxMs < o.createBackoffMs)
       issue(
@@ -160,7 +202,11 @@ export function resolvePoolOptions(input: PoolOptionsInput = {}): PoolOptions {
   const parsed = schema.safeParse(merged)
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) =>
-      i.code === 'unrecognized_keys' ? `unknown pool option(s): ${i.keys.join(', ')}` : i.message,
+      i.code === 'unrecognized_keys'
+        ? `unknown pool option(s): ${i.keys.join(', ')}`
+        : i.code === 'invalid_key' // a bad partition name: say which rule it broke
+          ? i.issues.map((k) => k.message).join('; ')
+          : i.message,
     )
     throw new LifeguardError('validation', `invalid pool options: ${problems.join('; ')}`)
   }

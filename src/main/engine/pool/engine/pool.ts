@@ -19,11 +19,15 @@
  * (`transactionStatus()`, or pg's `getTransactionStatus()`), the pool runs `ROLLBACK` before reuse
  * and removes the connection if that fails or leaves it in a transaction. When the status is
  * unknown, it rolls back only if the holder released with `{ dirty: true }`.
+ *
+ * Partitions (reserved capacity, partitions.ts) cost nothing here when none are configured: the
+ * checks below are `this.partitions !== undefined` and `options.partition !== undefined`.
  */
 import type { TimerHandle } from '../../core/clock'
 import { LifeguardError } from '../../core/errors'
 import { within } from './connection-ops'
 import { captureSite } from './leak-detector'
+import { groupOf, partitionError } from './partitions'
 import type { PoolDeps } from './pool-core'
 import { transactionStatusOf } from './pool-connection'
 import { labelOf, type AcquireSite, type PoolEntry, type PoolHolder } from './pool-entry'
@@ -89,8 +93,18 @@ export class ConnectionPool extends MaintainedPool implements LeaseOwner {
 
   acquire(options?: AcquireOptions): Promise<PoolLease> {
     const site = this.captureSites ? captureSite(ConnectionPool.prototype.acquire) : undefined
+    let group = 0
+    if (options?.partition !== undefined) {
+      group = groupOf(this.partitions, options.partition)
+      if (group < 0) return Promise.reject(partitionError(this.partitions, options.partition))
+    }
     const n = this.idle.length
-    if (n > 0 && this.queue.size === 0 && this.current === 'running') {
+    if (
+      n > 0 &&
+      this.queue.size === 0 &&
+      this.current === 'running' &&
+      (this.partitions === undefined || this.partitions.eligible(group))
+    ) {
       const entry = this.idle[n - 1]!
       const now = this.clock.now()
       if (
@@ -100,10 +114,10 @@ export class ConnectionPool extends MaintainedPool implements LeaseOwner {
         this.idle.pop()
         this.counters.acquireWait.record(0)
         // Nothing else changed that the scheduler acts on (total and waiters are the same).
-        return Promise.resolve(this.lend(entry, options?.holder, site, now, 0))
+        return Promise.resolve(this.lend(entry, options?.holder, site, now, 0, group))
       }
     }
-    return this.enqueue(options, site)
+    return this.enqueue(options, site, group)
   }
 
   /** 1-based place of a waiting caller (see AcquireOptions.onQueued); 0 once it stopped waiting. */
@@ -143,7 +157,7 @@ export class ConnectionPool extends MaintainedPool implements LeaseOwner {
     else if (s !== 'running') void this.removeEntry(entry, s === 'closing' ? 'shutdown' : 'drain')
     else if (entry.expired || now >= entry.expiresAt) void this.removeEntry(entry, 'max-lifetime')
     else {
-      this.active--
+      this.unlend(entry)
       const tx = transactionStatusOf(entry.connection)
       if (tx === 'in-transaction' || tx === 'failed' || (tx === 'unknown' && dirty))
         this.check(entry, 'reset')
@@ -249,19 +263,23 @@ export class ConnectionPool extends MaintainedPool implements LeaseOwner {
     const { validateOnAcquire, validationBypassMs } = this.options
     let checks = 0
     while (this.queue.size > checks && this.idle.length > 0) {
-      const entry = this.idle.pop()!
       const now = this.clock.now()
+      const parts = this.partitions
+      // With partitions, only a waiter whose group may take a connection now is served.
+      const w = parts === undefined ? this.queue.peek(now)! : parts.pick(this.queue, now)
+      if (w === undefined) return
+      const entry = this.idle.pop()!
       if (validateOnAcquire && now - entry.aliveAt >= validationBypassMs) {
         checks++
         this.check(entry, 'validate')
         continue
       }
-      const w = this.queue.shift(now)!
+      this.queue.take(w)
       this.clock.clearTimeout(w.timer)
       w.settled = true
       const waited = now - w.enqueuedAt
       this.counters.acquireWait.record(waited)
-      w.resolve(this.lend(entry, w.holder, w.site, now, waited))
+      w.resolve(this.lend(entry, w.holder, w.site, now, waited, w.group))
     }
   }
 
@@ -286,9 +304,12 @@ export class ConnectionPool extends MaintainedPool implements LeaseOwner {
     site: AcquireSite | undefined,
     now: number,
     waitedMs: number,
+    group: number,
   ): PoolLease {
     entry.state = 'in-use'
     this.active++
+    entry.group = group
+    if (this.partitions !== undefined) this.partitions.lent(group)
     entry.holder = holder
     entry.site = site
     entry.acquiredAt = now
@@ -299,7 +320,11 @@ export class ConnectionPool extends MaintainedPool implements LeaseOwner {
     return new PoolLease(this, entry)
   }
 
-  private enqueue(options: AcquireOptions | undefined, site: AcquireSite | undefined) {
+  private enqueue(
+    options: AcquireOptions | undefined,
+    site: AcquireSite | undefined,
+    group: number,
+  ) {
     const s = this.current
     const waitIfDraining = options?.waitIfDraining === true
     if (s === 'closing' || s === 'closed') return Promise.reject(poolNotOpen(s))
@@ -325,6 +350,7 @@ export class ConnectionPool extends MaintainedPool implements LeaseOwner {
         resolve,
         reject,
       )
+      w.group = group
       const acquireTimeoutTask = () => this.timedOut(w)
       w.timer = this.clock.setTimeout(acquireTimeoutTask, timeoutMs)
       this.queue.push(w)

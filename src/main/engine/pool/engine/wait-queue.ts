@@ -4,6 +4,10 @@
  * ties go to the earlier arrival. So a 'low' waiter outranks every newcomer after at most
  * 3 x agingMs and is never starved. Only the heads of the four lanes are compared (O(1) per
  * hand-out); a waiter that gives up is marked and skipped later (O(1) cancel).
+ *
+ * Partitions (partitions.ts): each group (0 = general, 1..n = a partition) has its own four lanes,
+ * so the scheduler can find the first waiter of one group (`peekGroup`) without scanning. Without
+ * partitions there is one group and the work per hand-out is what it was.
  */
 import type { TimerHandle } from '../../core/clock'
 import type { AcquireSite, PoolHolder } from './pool-entry'
@@ -23,6 +27,8 @@ export class Waiter {
   queued = false
   settled = false
   timer: TimerHandle | undefined = undefined
+  /** 0 = general; 1..n = the partition (see partitions.ts). Set before `push`. */
+  group = 0
 
   constructor(
     readonly seq: number,
@@ -75,13 +81,22 @@ class Lane {
 }
 
 export class WaitQueue {
-  private readonly lanes = [new Lane(), new Lane(), new Lane(), new Lane()]
+  /** Four lanes (one per level) per group: lane index = group * 4 + level. */
+  private readonly lanes: Lane[]
   private count = 0
   private nextSeq = 1
+  /** Queued waiters per group. */
+  readonly groupSizes: number[]
   /** How many queued waiters each holder has (for self-deadlock detection). */
   readonly waitingHolders = new Map<PoolHolder, number>()
 
-  constructor(private readonly agingMs: number) {}
+  constructor(
+    private readonly agingMs: number,
+    groups = 1,
+  ) {
+    this.lanes = Array.from({ length: groups * 4 }, () => new Lane())
+    this.groupSizes = new Array<number>(groups).fill(0)
+  }
 
   get size(): number {
     return this.count
@@ -94,7 +109,8 @@ export class WaitQueue {
   push(w: Waiter): void {
     w.queued = true
     this.count++
-    this.lanes[w.level]!.push(w)
+    this.groupSizes[w.group]!++
+    this.lanes[w.group * 4 + w.level]!.push(w)
     if (w.holder !== undefined)
       this.waitingHolders.set(w.holder, (this.waitingHolders.get(w.holder) ?? 0) + 1)
   }
@@ -104,6 +120,7 @@ export class WaitQueue {
     if (!w.queued) return
     w.queued = false
     this.count--
+    this.groupSizes[w.group]!--
     if (w.holder !== undefined) {
       const n = (this.waitingHolders.get(w.holder) ?? 1) - 1
       if (n === 0) this.waitingHolders.delete(w.holder)
@@ -118,7 +135,7 @@ export class WaitQueue {
   }
 
   /** True when `a` is served before `b` at `now`. */
-  private before(a: Waiter, b: Waiter, now: number): boolean {
+  before(a: Waiter, b: Waiter, now: number): boolean {
     const la = this.effectiveLevel(a, now)
     const lb = this.effectiveLevel(b, now)
     return la > lb || (la === lb && a.seq < b.seq)
@@ -128,20 +145,34 @@ export class WaitQueue {
   peek(now: number): Waiter | undefined {
     if (this.count === 0) return undefined
     let best: Waiter | undefined
-    for (let i = TOP; i >= 0; i--) {
+    for (let i = this.lanes.length - 1; i >= 0; i--) {
       const w = this.lanes[i]!.peek()
       if (w && (best === undefined || this.before(w, best, now))) best = w
     }
     return best
   }
 
+  /** The first waiter of one group at `now`, without removing it. */
+  peekGroup(group: number, now: number): Waiter | undefined {
+    if (this.groupSizes[group] === 0) return undefined
+    let best: Waiter | undefined
+    for (let i = group * 4 + TOP; i >= group * 4; i--) {
+      const w = this.lanes[i]!.peek()
+      if (w && (best === undefined || this.before(w, best, now))) best = w
+    }
+    return best
+  }
+
+  /** Removes `w`, which `peek` or `peekGroup` just returned (so it heads its lane). */
+  take(w: Waiter): void {
+    this.remove(w)
+    this.lanes[w.group * 4 + w.level]!.shift()
+  }
+
   /** Removes and returns the waiter to serve next at `now`. */
   shift(now: number): Waiter | undefined {
     const w = this.peek(now)
-    if (w) {
-      this.remove(w)
-      this.lanes[w.level]!.shift()
-    }
+    if (w) this.take(w)
     return w
   }
 

@@ -28,3 +28,26 @@ export function PoolCounts({ stats, live }: { stats: PoolStats; live: boolean })
     </dl>
   )
 }
+
+const integer = new Intl.NumberFormat('en-US')
+
+/** The pool engine's own figures since connect: sizing, opening, counters and wait p99. */
+export function PoolDetails({ stats }: { stats: PoolStats }) {
+  const wait = stats.waitP99Ms < 10 ? stats.waitP99Ms.toFixed(2) : Math.round(stats.waitP99Ms)
+  return (
+    <p className="pool-details" aria-label="Pool engine figures since connect">
+      <span data-testid="pool-min">min {stats.min}</span>
+      <span data-testid="pool-opening">opening {stats.pendingCreates}</span>
+      <span data-testid="pool-acquires">{integer.format(stats.acquires)} acquires</span>
+      <span data-testid="pool-timeouts" className={stats.timeouts > 0 ? 'figure-alert' : undefined}>
+        {stats.timeouts > 0 ? '⚠ ' : ''}
+        {integer.format(stats.timeouts)} timeouts
+      </span>
+      <span data-testid="pool-leaks" className={stats.leaks > 0 ? 'figure-alert' : undefined}>
+        {stats.leaks > 0 ? '⚠ ' : ''}
+        {integer.format(stats.leaks)} leaks
+      </span>
+      <span data-testid="pool-wait-p99">wait p99 {wait} ms</span>
+    </p>
+  )
+}

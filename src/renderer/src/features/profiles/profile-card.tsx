@@ -8,7 +8,7 @@ import { connectionTarget } from '../../lib/format'
 import { selectors, useStore } from '../../stores/store'
 import { CardActions } from './card-actions'
 import { PasswordPrompt } from './password-prompt'
-import { PoolCounts } from './pool-counts'
+import { PoolCounts, PoolDetails } from './pool-counts'
 import { StateBadge } from './state-badge'
 import { useProfileActions } from './use-profile-actions'
 
@@ -78,6 +78,7 @@ export function ProfileCard({ profile }: { profile: ProfileSummary }) {
         )}
       </dl>
       <PoolCounts stats={pool} live={connected} />
+      {connected && <PoolDetails stats={pool} />}
       <PoolGauge stats={pool} />
       {connected ? (
         <PoolChart profileId={profile.id} profileName={profile.name} />

@@ -94,7 +94,19 @@ export const createStatusesSlice: StateCreator<LifeguardState, [], [], StatusesS
     }),
 })
 
-const noPool: PoolStats = { total: 0, active: 0, idle: 0, waiting: 0, max: 0 }
+const noPool: PoolStats = {
+  total: 0,
+  active: 0,
+  idle: 0,
+  waiting: 0,
+  max: 0,
+  min: 0,
+  pendingCreates: 0,
+  acquires: 0,
+  timeouts: 0,
+  leaks: 0,
+  waitP99Ms: 0,
+}
 
 export const statusesSelectors = {
   status:
