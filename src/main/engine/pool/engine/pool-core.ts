@@ -131,19 +131,23 @@ export abstract class PoolCore extends TypedEmitter<PoolEvents> {
     // Attached first, so an error from this connection can never crash the process.
     connection.on('error', () => this.broken(entry))
     this.entries.add(entry)
-    this.emit('created', { ...this.ref(entry), creationMs: now - startedAt })
+    const created = { ...this.ref(entry), creationMs: now - startedAt }
     const s = this.current
     if (s === 'closing' || s === 'closed') {
+      this.emit('created', created)
       void this.removeEntry(entry, 'shutdown')
       return undefined
     }
     if (s === 'draining' || s === 'drained') {
+      this.emit('created', created)
       void this.removeEntry(entry, 'drain')
       this.pulse()
       return undefined
     }
     this.armEntry(entry)
     this.toIdle(entry, now, true)
+    // After it joined the idle stack, so a listener reading stats() sees total = active + idle + validating.
+    this.emit('created', created)
     this.pulse()
     return entry
   }
@@ -230,6 +234,7 @@ export abstract class PoolCore extends TypedEmitter<PoolEvents> {
     else if (entry.expired || now >= entry.expiresAt) void this.removeEntry(entry, 'max-lifetime')
     else {
       this.validating--
+      entry.checked = true
       this.toIdle(entry, now, used)
     }
     this.pulse()

@@ -27,6 +27,11 @@ export class PoolEntry {
   state: EntryState = 'idle'
   /** Last time the connection proved alive: released cleanly or passed a check (monotonic ms). */
   aliveAt: number
+  /**
+   * Passed a check since it was last lent: hand it out without another one (otherwise, with
+   * validationBypassMs 0, a connection would be validated again and again and never lent).
+   */
+  checked = false
   /** When it last became idle (idle timeout counts from here). */
   idleSince: number
   /** Set when max lifetime passed while in use: retired on release. */

@@ -109,6 +109,7 @@ export class ConnectionPool extends MaintainedPool implements LeaseOwner {
       const now = this.clock.now()
       if (
         !this.options.validateOnAcquire ||
+        entry.checked ||
         now - entry.aliveAt < this.options.validationBypassMs
       ) {
         this.idle.pop()
@@ -202,8 +203,8 @@ export class ConnectionPool extends MaintainedPool implements LeaseOwner {
   }
 
   /**
-   * Immediate: waiters are rejected, idle connections closed, connections in use destroyed
-   * (their holders' next query fails; their release is a no-op). Creations that finish later
+   * Immediate: waiters are rejected, idle connections closed, connections in use destroyed and
+   * their server backends terminated (their holders' next query fails; their release is a no-op). Creations that finish later
    * are closed. Resolves when every known connection is closed (or after validationTimeoutMs).
    */
   shutdown(): Promise<void> {
@@ -214,9 +215,15 @@ export class ConnectionPool extends MaintainedPool implements LeaseOwner {
     this.endDrain('closed')
     for (const w of this.queue.removeWhere(() => true))
       this.fail(w, new LifeguardError('pool-closed', 'the pool was shut down while waiting'))
-    const closing = [...this.entries].map((e) =>
-      this.removeEntry(e, 'shutdown', e.state !== 'idle'),
-    )
+    const closing: Promise<unknown>[] = []
+    for (const e of this.entries) {
+      const busy = e.state !== 'idle'
+      // Closing the socket does not stop a query the server is running: end that backend too.
+      const pid = e.backendPid
+      if (busy && pid !== undefined && this.deps.terminateBackend)
+        closing.push(this.deps.terminateBackend(pid).catch(noop))
+      closing.push(this.removeEntry(e, 'shutdown', busy))
+    }
     // A close that hangs (dead network) must not hold shutdown forever.
     const ms = this.options.validationTimeoutMs
     this.closed = within(this.clock, Promise.all(closing), ms, 'closing connections')
@@ -269,7 +276,7 @@ export class ConnectionPool extends MaintainedPool implements LeaseOwner {
       const w = parts === undefined ? this.queue.peek(now)! : parts.pick(this.queue, now)
       if (w === undefined) return
       const entry = this.idle.pop()!
-      if (validateOnAcquire && now - entry.aliveAt >= validationBypassMs) {
+      if (validateOnAcquire && !entry.checked && now - entry.aliveAt >= validationBypassMs) {
         checks++
         this.check(entry, 'validate')
         continue
@@ -307,6 +314,7 @@ export class ConnectionPool extends MaintainedPool implements LeaseOwner {
     group: number,
   ): PoolLease {
     entry.state = 'in-use'
+    entry.checked = false
     this.active++
     entry.group = group
     if (this.partitions !== undefined) this.partitions.lent(group)

@@ -1,0 +1,91 @@
+/**
+ * Releasing a lease twice is caught ('invalid-state') with a real connection, and the second
+ * release changes nothing: gauges, counters, and the connection, which still serves the next
+ * holder (reliability.md E.28).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { ConnectionPool } from '../../../src/main/engine/pool/engine'
+import {
+  AdminSession,
+  appNameFor,
+  serverPidOf,
+  startPgPool,
+  until,
+} from '../../helpers/pg-pool-harness'
+import { pgTarget } from '../../helpers/pg-target'
+
+const target = pgTarget()
+const appName = appNameFor(__filename)
+let admin: AdminSession
+let pool: ConnectionPool
+
+beforeAll(async () => {
+  admin = await AdminSession.open(target)
+  pool = await startPgPool(target, appName, { max: 2, min: 1 })
+})
+afterAll(async () => {
+  await pool.shutdown()
+  await until(
+    'pool sessions closed',
+    () => admin.sessionCount(appName),
+    (n) => n === 0,
+  )
+  await admin.close()
+})
+
+function snapshot(p: ConnectionPool) {
+  const { gauges, counters } = p.metrics()
+  return { gauges, counters }
+}
+
+describe('double release', () => {
+  it('is an invalid-state error and leaves the pool untouched', async () => {
+    const lease = await pool.acquire({ holder: 'twice' })
+    const pid = await serverPidOf(lease)
+    lease.release()
+    const before = snapshot(pool)
+    expect(before.gauges).toMatchObject({ total: 1, active: 0, idle: 1 })
+
+    expect(() => lease.release()).toThrow(
+      expect.objectContaining({
+        code: 'invalid-state',
+        message: `connection ${lease.id} was already released`,
+      }),
+    )
+    expect(() => lease.release(new Error('late failure'))).toThrow(
+      expect.objectContaining({ code: 'invalid-state' }),
+    )
+    expect(snapshot(pool)).toEqual(before)
+
+    // The connection was not closed or handed out twice: the next holder gets it, alive.
+    const next = await pool.acquire()
+    expect(next.backendPid).toBe(pid)
+    expect(await serverPidOf(next)).toBe(pid)
+    const other = await pool.acquire()
+    expect(other.backendPid).not.toBe(pid)
+    expect(pool.stats()).toMatchObject({ total: 2, active: 2, idle: 0 })
+    next.release()
+    other.release()
+    expect(await admin.sessionPids(appName)).toContain(pid)
+  })
+
+  it('is caught after a release that removed the connection, too', async () => {
+    const lease = await pool.acquire({ holder: 'broken-then-twice' })
+    const pid = await serverPidOf(lease)
+    lease.release(new Error('the holder decided it is broken'))
+    await until(
+      'the connection is closed on the server',
+      () => admin.backendState(pid),
+      (s) => s === null,
+    )
+    await until(
+      'no creation under way',
+      () => pool.stats(),
+      (s) => s.pendingCreates === 0,
+    )
+    const before = snapshot(pool)
+    expect(() => lease.release()).toThrow(expect.objectContaining({ code: 'invalid-state' }))
+    expect(snapshot(pool)).toEqual(before)
+    expect(before.counters.removals.broken).toBe(1)
+  })
+})
