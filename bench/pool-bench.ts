@@ -36,17 +36,18 @@ const TARGETS = {
 
 /**
  * The contenders. `lifeguardExtra` holds --lifeguard-options (what-if runs); by default every
- * pool runs with its own defaults and max 10. 'lifeguard-nosite' (no-I/O part only) is the same
- * pool without the per-acquire stack capture for leak reports, its largest hot-path cost.
+ * pool runs with its own defaults and max 10. 'lifeguard-site-always' (no-I/O part only) is the
+ * same pool capturing the acquire site on every acquire (leakSiteCapture 'always'), to show
+ * what that costs (V8 walks the stack each time).
  */
 function poolsWith(lifeguardExtra: PoolOptionsInput) {
   const lifeguard: CreatePool = (source, max) => createLifeguard(source, max, lifeguardExtra)
-  const lifeguardNoSite: CreatePool = (source, max) =>
+  const lifeguardSiteAlways: CreatePool = (source, max) =>
     createLifeguard(
       source,
       max,
-      { ...lifeguardExtra, leakSiteCapture: 'after-first-leak' },
-      'lifeguard-nosite',
+      { ...lifeguardExtra, leakSiteCapture: 'always' },
+      'lifeguard-site-always',
     )
   const pools: PoolEntry[] = [
     { pool: 'lifeguard', create: lifeguard },
@@ -54,7 +55,10 @@ function poolsWith(lifeguardExtra: PoolOptionsInput) {
     { pool: 'tarn', create: createTarn },
     { pool: 'generic-pool', create: createGenericPool },
   ]
-  return { pools, noioPools: [...pools, { pool: 'lifeguard-nosite', create: lifeguardNoSite }] }
+  return {
+    pools,
+    noioPools: [...pools, { pool: 'lifeguard-site-always', create: lifeguardSiteAlways }],
+  }
 }
 
 function summarizeNoio(results: NoioResult[], maxStealPct: number, maxOtherPct: number) {

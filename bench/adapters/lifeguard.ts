@@ -1,13 +1,11 @@
 /**
- * Lifeguard's pool (src/main/engine/pool/engine, its public index), with its defaults and only `max` set.
- * The one file to touch when the pool's public API changes:
- *   new ConnectionPool({ connect }, options); await pool.start()
- *   const lease = await pool.acquire(); lease.connection.query(...); lease.release()
- *   await pool.shutdown()
- * A pool-level `query(text)` is used if the pool grows one (none as of this writing).
+ * Lifeguard's pool (src/main/engine/pool/engine, its public index). One engine pool serves both
+ * modes: `query` goes through the pg.Pool-compatible facade (CompatPool.query, compared with
+ * pg.Pool.query), `lease` through the engine's own acquire / release (compared with pg.Pool's
+ * connect / release). The one file to touch when the pool's public API changes.
  */
 import {
-  ConnectionPool,
+  CompatPool,
   type PoolConnection,
   type PoolLease,
   type PoolOptionsInput,
@@ -22,15 +20,20 @@ export async function createLifeguard(
 ): Promise<PoolAdapter> {
   // Both kinds of bench connection (FakeClient, pg.Client) are what the pool expects of one.
   const connect = () => source.connect() as unknown as Promise<PoolConnection>
-  const pool = new ConnectionPool({ connect }, { ...options, max })
-  await pool.start()
-  const own = pool as unknown as { query?: (text: string) => Promise<unknown> }
+  const compat = new CompatPool<PoolConnection>(
+    { max, lifeguard: { ...options, max } },
+    { connect },
+  )
+  const pool = compat.pool
+  // Warm up like the others: one connection opened before timing starts.
+  const first = await pool.acquire()
+  first.release()
   return {
     pool: name,
     acquire: () => pool.acquire(),
     release: (lease) => (lease as PoolLease).release(),
-    connection: (lease) => (lease as PoolLease).connection as BenchConnection,
-    query: typeof own.query === 'function' ? (text) => own.query!.call(pool, text) : undefined,
-    close: () => pool.shutdown(),
+    connection: (lease) => (lease as PoolLease).connection as unknown as BenchConnection,
+    query: (text) => compat.query(text),
+    close: () => compat.end(),
   }
 }

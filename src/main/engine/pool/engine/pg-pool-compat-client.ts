@@ -9,7 +9,7 @@ import type pg from 'pg'
 import { LifeguardError } from '../../core/errors'
 import { backendPidOf, type PoolConnection } from './pool-connection'
 import type { PoolLease } from './pool-lease'
-import type { PoolOptionsInput } from './pool-options'
+import { FOREVER_MS, type PoolOptionsInput } from './pool-options'
 
 export type CompatQueryResult<R extends pg.QueryResultRow> = pg.QueryResult<R>
 export type CompatQueryCallback<R extends pg.QueryResultRow> = (
@@ -126,9 +126,6 @@ export function isConnectionProblem(error: unknown): boolean {
     return true
   return e.code.startsWith('08') || /^57P0[1-5]$/.test(e.code)
 }
-
-/** Timers cannot wait longer than this (Node fires longer ones at once). */
-const FOREVER_MS = 2_147_483_647
 
 /**
  * pg-pool's settings mapped onto the engine's (see reference.md, Pool table):

@@ -7,6 +7,12 @@ import { z } from 'zod'
 import { LifeguardError } from '../../core/errors'
 import { partitionNamePattern } from './partitions'
 
+/**
+ * The longest delay a timer can have (2^31 - 1 ms, about 24.8 days; Node fires longer ones at
+ * once). An acquire timeout this long means "wait forever" and arms no timer.
+ */
+export const FOREVER_MS = 2 ** 31 - 1
+
 export const poolDefaults = {
   /** Largest number of connections, in use or idle. */
   max: 10,

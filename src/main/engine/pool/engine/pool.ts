@@ -41,7 +41,7 @@ import {
 } from './pool-errors'
 import { PoolLease, type LeaseOwner, type ReleaseOptions } from './pool-lease'
 import { MaintainedPool } from './pool-maintenance'
-import type { PoolOptionsInput } from './pool-options'
+import { FOREVER_MS, type PoolOptionsInput } from './pool-options'
 import type {
   AcquireOptions,
   DrainDeadlineChoice,
@@ -359,8 +359,11 @@ export class ConnectionPool extends MaintainedPool implements LeaseOwner {
         reject,
       )
       w.group = group
-      const acquireTimeoutTask = () => this.timedOut(w)
-      w.timer = this.clock.setTimeout(acquireTimeoutTask, timeoutMs)
+      // "Forever" (pg-pool's connectionTimeoutMillis 0, mapped to the largest timer) needs no timer.
+      if (timeoutMs < FOREVER_MS) {
+        const acquireTimeoutTask = () => this.timedOut(w)
+        w.timer = this.clock.setTimeout(acquireTimeoutTask, timeoutMs)
+      }
       this.queue.push(w)
       if (options?.onQueued) {
         try {
