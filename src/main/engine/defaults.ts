@@ -7,7 +7,14 @@ export const defaults = {
   connectTimeoutMs: 10_000,
   /** DB_OPERATION_TIMEOUT: bound on any single database operation. */
   operationTimeoutMs: 30_000,
-  pool: { max: 10, min: 2, acquireTimeoutMs: 30_000 },
+  /**
+   * Pool sizing of a profile (the engine's other defaults are in pool/engine/pool-options.ts).
+   * One connection is reserved for Lifeguard's own queries (server version now; health probes and
+   * session sampling later), so a workload that exhausts the pool never blinds the monitor.
+   */
+  pool: { max: 10, min: 2, acquireTimeoutMs: 30_000, partitions: { monitor: 1 } },
+  /** The partition Lifeguard's own queries use. */
+  monitorPartition: 'monitor',
   /** How often a connected profile's pool counts are pushed even when nothing changed. */
   statsIntervalMs: 1_000,
   /** At most this often when counts change quickly. */

@@ -122,9 +122,9 @@ export class Monitor {
     const sizing =
       profile.kind === 'demo'
         ? {
+            ...defaults.pool,
             max: defaults.demo.poolMax,
             min: defaults.demo.poolMin,
-            acquireTimeoutMs: defaults.pool.acquireTimeoutMs,
           }
         : defaults.pool
     const session = this.sessionFor(id)

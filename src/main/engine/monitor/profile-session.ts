@@ -31,6 +31,7 @@ export interface PoolSizing {
   max: number
   min: number
   acquireTimeoutMs: number
+  partitions: Readonly<Record<string, number>>
 }
 
 export class ProfileSession {
@@ -92,7 +93,10 @@ export class ProfileSession {
       this.poolInstance = pool
       try {
         await pool.start()
-        const lease = await pool.acquire({ holder: 'lifeguard: server version' })
+        const lease = await pool.acquire({
+          holder: 'lifeguard: server version',
+          partition: defaults.monitorPartition,
+        })
         try {
           const result = await lease.connection.query('SHOW server_version')
           const row = result.rows[0] as { server_version?: string } | undefined
