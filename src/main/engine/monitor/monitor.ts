@@ -63,6 +63,7 @@ export class Monitor {
   }
 
   raiseWarning(warning: AppWarning): void {
+    if (this.warnings.some((w) => w.id === warning.id)) return
     this.warnings.push(warning)
     this.events.emit('app:warning-raised', warning)
   }
