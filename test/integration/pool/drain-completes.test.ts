@@ -3,38 +3,17 @@
  * closes on release, the pool ends 'drained' with no session left on the server; resume() then
  * refills to min.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { ConnectionPool, PoolEvents } from '../../../src/main/engine/pool/engine'
-import {
-  AdminSession,
-  appNameFor,
-  serverPidOf,
-  startPgPool,
-  until,
-} from '../../helpers/pg-pool-harness'
-import { pgTarget } from '../../helpers/pg-target'
+import { describe, expect, it } from 'vitest'
+import type { PoolEvents } from '../../../src/main/engine/pool/engine'
+import { serverPidOf, until } from '../../helpers/pg-pool-harness'
+import { usePgPoolFixture } from '../../helpers/pg-pool-fixture'
 
-const target = pgTarget()
-const appName = appNameFor(__filename)
-let admin: AdminSession
-let pool: ConnectionPool | undefined
-
-beforeAll(async () => {
-  admin = await AdminSession.open(target)
-})
-afterAll(async () => {
-  await pool?.shutdown()
-  await until(
-    'pool sessions closed',
-    () => admin.sessionCount(appName),
-    (n) => n === 0,
-  )
-  await admin.close()
-})
+const fx = usePgPoolFixture(__filename)
+const { appName } = fx
 
 describe('drain', () => {
   it('closes idle at once, lets the one in use finish, ends drained; resume refills', async () => {
-    const p = (pool = await startPgPool(target, appName, { max: 4, min: 3 }))
+    const p = await fx.start({ max: 4, min: 3 })
     const removed: PoolEvents['removed'][] = []
     p.on('removed', (e) => removed.push(e))
     const lease = await p.acquire({ holder: 'finishing' })
@@ -44,7 +23,7 @@ describe('drain', () => {
       .map((e) => e.backendPid!)
       .sort((a, b) => a - b)
     expect(idlePids).toHaveLength(2)
-    expect(await admin.sessionCount(appName)).toBe(3)
+    expect(await fx.admin.sessionCount(appName)).toBe(3)
 
     let outcome: string | undefined
     const drained = p.drain().then((o) => (outcome = o))
@@ -52,10 +31,10 @@ describe('drain', () => {
     // Idle connections are closed now: only the one in use is left on the server.
     await until(
       'idle sessions closed',
-      () => admin.sessionPids(appName),
+      () => fx.admin.sessionPids(appName),
       (pids) => pids.length === 1,
     )
-    expect(await admin.sessionPids(appName)).toEqual([busyPid])
+    expect(await fx.admin.sessionPids(appName)).toEqual([busyPid])
     expect(removed.map((e) => [e.backendPid, e.reason]).sort()).toEqual(
       idlePids.map((pid) => [pid, 'drain']).sort(),
     )
@@ -75,7 +54,7 @@ describe('drain', () => {
     expect(removed.find((e) => e.backendPid === busyPid)).toMatchObject({ reason: 'drain' })
     await until(
       'no session left',
-      () => admin.sessionCount(appName),
+      () => fx.admin.sessionCount(appName),
       (n) => n === 0,
     )
 
@@ -89,7 +68,7 @@ describe('drain', () => {
     )
     const fresh = [...p.entries].map((e) => e.backendPid!).sort((a, b) => a - b)
     expect(fresh.some((pid) => pid === busyPid || idlePids.includes(pid))).toBe(false)
-    expect(await admin.sessionPids(appName)).toEqual(fresh)
+    expect(await fx.admin.sessionPids(appName)).toEqual(fresh)
     const next = await p.acquire()
     expect(fresh).toContain(await serverPidOf(next))
     next.release()

@@ -3,38 +3,17 @@
  * returns to running; the held connection stays usable and goes back to idle, and a caller that
  * chose to wait through the drain (waitIfDraining) is served.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { ConnectionPool, PoolEvents } from '../../../src/main/engine/pool/engine'
-import {
-  AdminSession,
-  appNameFor,
-  serverPidOf,
-  startPgPool,
-  until,
-} from '../../helpers/pg-pool-harness'
-import { pgTarget } from '../../helpers/pg-target'
+import { describe, expect, it } from 'vitest'
+import type { PoolEvents } from '../../../src/main/engine/pool/engine'
+import { serverPidOf } from '../../helpers/pg-pool-harness'
+import { usePgPoolFixture } from '../../helpers/pg-pool-fixture'
 
-const target = pgTarget()
-const appName = appNameFor(__filename)
-let admin: AdminSession
-let pool: ConnectionPool | undefined
-
-beforeAll(async () => {
-  admin = await AdminSession.open(target)
-})
-afterAll(async () => {
-  await pool?.shutdown()
-  await until(
-    'pool sessions closed',
-    () => admin.sessionCount(appName),
-    (n) => n === 0,
-  )
-  await admin.close()
-})
+const fx = usePgPoolFixture(__filename)
+const { appName } = fx
 
 describe("drain with deadline 'resume'", () => {
   it('returns to running at the deadline, keeping the connection in use', async () => {
-    const p = (pool = await startPgPool(target, appName, { max: 2, min: 1 }))
+    const p = await fx.start({ max: 2, min: 1 })
     const removed: PoolEvents['removed'][] = []
     p.on('removed', (e) => removed.push(e))
     const lease = await p.acquire({ holder: 'slow' })
@@ -61,7 +40,7 @@ describe("drain with deadline 'resume'", () => {
     lease.release()
     expect(removed).toEqual([])
     expect([...p.entries].map((e) => e.backendPid)).toContain(pid)
-    expect(await admin.sessionPids(appName)).toContain(pid)
+    expect(await fx.admin.sessionPids(appName)).toContain(pid)
     const again = await p.acquire()
     expect(await serverPidOf(again)).toBe(again.backendPid)
     again.release()

@@ -3,39 +3,18 @@
  * on the server (pg_terminate_backend), the connection is destroyed, and the drain completes
  * without waiting for the holder.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { ConnectionPool, PoolEvents } from '../../../src/main/engine/pool/engine'
-import {
-  AdminSession,
-  appNameFor,
-  startPgPool,
-  until,
-  watchUnhandled,
-} from '../../helpers/pg-pool-harness'
-import { pgTarget } from '../../helpers/pg-target'
+import { describe, expect, it } from 'vitest'
+import type { PoolEvents } from '../../../src/main/engine/pool/engine'
+import { until, watchUnhandled } from '../../helpers/pg-pool-harness'
+import { usePgPoolFixture } from '../../helpers/pg-pool-fixture'
 
-const target = pgTarget()
-const appName = appNameFor(__filename)
-let admin: AdminSession
-let pool: ConnectionPool | undefined
-
-beforeAll(async () => {
-  admin = await AdminSession.open(target)
-})
-afterAll(async () => {
-  await pool?.shutdown()
-  await until(
-    'pool sessions closed',
-    () => admin.sessionCount(appName),
-    (n) => n === 0,
-  )
-  await admin.close()
-})
+const fx = usePgPoolFixture(__filename)
+const { appName } = fx
 
 describe("drain with deadline 'terminate'", () => {
   it('ends the busy backend at the deadline and completes the drain', async () => {
     const unhandled = watchUnhandled()
-    const p = (pool = await startPgPool(target, appName, { max: 2, min: 2 }))
+    const p = await fx.start({ max: 2, min: 2 })
     const removed: PoolEvents['removed'][] = []
     p.on('removed', (e) => removed.push(e))
     const lease = await p.acquire({ holder: 'sleeper' })
@@ -46,7 +25,7 @@ describe("drain with deadline 'terminate'", () => {
     )
     await until(
       'pg_sleep running',
-      () => admin.backendState(pid),
+      () => fx.admin.backendState(pid),
       (s) => Boolean(s?.state === 'active' && s.query.includes('pg_sleep')),
     )
 
@@ -63,12 +42,12 @@ describe("drain with deadline 'terminate'", () => {
     expect(await sleeping).toBeInstanceOf(Error)
     await until(
       'the backend ended on the server',
-      () => admin.backendState(pid),
+      () => fx.admin.backendState(pid),
       (s) => s === null,
     )
     await until(
       'no session left',
-      () => admin.sessionCount(appName),
+      () => fx.admin.sessionCount(appName),
       (n) => n === 0,
     )
     // Returning the destroyed connection is a no-op, not an error.

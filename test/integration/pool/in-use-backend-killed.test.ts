@@ -3,40 +3,18 @@
  * query fails within a second, release(error) removes the connection, the next acquire works, and
  * nothing surfaces as an unhandled error (reliability.md E.24).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { ConnectionPool, PoolEvents } from '../../../src/main/engine/pool/engine'
-import {
-  AdminSession,
-  appNameFor,
-  serverPidOf,
-  startPgPool,
-  until,
-  watchUnhandled,
-} from '../../helpers/pg-pool-harness'
-import { pgTarget } from '../../helpers/pg-target'
+import { describe, expect, it } from 'vitest'
+import type { PoolEvents } from '../../../src/main/engine/pool/engine'
+import { serverPidOf, until, watchUnhandled } from '../../helpers/pg-pool-harness'
+import { usePgPoolFixture } from '../../helpers/pg-pool-fixture'
 
-const target = pgTarget()
-const appName = appNameFor(__filename)
-let admin: AdminSession
-let pool: ConnectionPool | undefined
-
-beforeAll(async () => {
-  admin = await AdminSession.open(target)
-})
-afterAll(async () => {
-  await pool?.shutdown()
-  await until(
-    'pool sessions closed',
-    () => admin.sessionCount(appName),
-    (n) => n === 0,
-  )
-  await admin.close()
-})
+const fx = usePgPoolFixture(__filename)
+const { appName } = fx
 
 describe('a backend killed while in use', () => {
   it('fails the running query within 1 s; release(error) removes it; the next acquire works', async () => {
     const unhandled = watchUnhandled()
-    const p = (pool = await startPgPool(target, appName, { max: 2, min: 1 }))
+    const p = await fx.start({ max: 2, min: 1 })
     const removed: PoolEvents['removed'][] = []
     p.on('removed', (e) => removed.push(e))
 
@@ -49,12 +27,12 @@ describe('a backend killed while in use', () => {
     )
     await until(
       'pg_sleep running on the server',
-      () => admin.backendState(victim),
+      () => fx.admin.backendState(victim),
       (s) => s?.state === 'active' && s.query.includes('pg_sleep'),
     )
 
     const killedAt = performance.now()
-    expect(await admin.terminate(victim)).toBe(true)
+    expect(await fx.admin.terminate(victim)).toBe(true)
     const error = await outcome
     const failedAfter = performance.now() - killedAt
     expect(error).toBeInstanceOf(Error)
@@ -78,7 +56,7 @@ describe('a backend killed while in use', () => {
     expect(pid).not.toBe(victim)
     expect(pid).toBe(next.backendPid)
     next.release()
-    expect(await admin.sessionPids(appName)).not.toContain(victim)
+    expect(await fx.admin.sessionPids(appName)).not.toContain(victim)
     expect(p.stats()).toMatchObject({ active: 0, waiting: 0 })
 
     await p.shutdown()

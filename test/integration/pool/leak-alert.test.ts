@@ -4,44 +4,22 @@
  * pool's application; returning it raises `leak-resolved` (reliability.md E.28).
  * leakDetectionMs is 1000, the smallest the options accept.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { ConnectionPool, PoolEvents } from '../../../src/main/engine/pool/engine'
-import {
-  AdminSession,
-  appNameFor,
-  nextEvent,
-  serverPidOf,
-  startPgPool,
-  until,
-} from '../../helpers/pg-pool-harness'
-import { pgTarget } from '../../helpers/pg-target'
+import { describe, expect, it } from 'vitest'
+import type { PoolEvents } from '../../../src/main/engine/pool/engine'
+import { nextEvent, serverPidOf } from '../../helpers/pg-pool-harness'
+import { usePgPoolFixture } from '../../helpers/pg-pool-fixture'
 
-const target = pgTarget()
-const appName = appNameFor(__filename)
-let admin: AdminSession
-let pool: ConnectionPool | undefined
-
-beforeAll(async () => {
-  admin = await AdminSession.open(target)
-})
-afterAll(async () => {
-  await pool?.shutdown()
-  await until(
-    'pool sessions closed',
-    () => admin.sessionCount(appName),
-    (n) => n === 0,
-  )
-  await admin.close()
-})
+const fx = usePgPoolFixture(__filename)
+const { appName } = fx
 
 describe('leak alert on real connections', () => {
   it('fires once with the acquire site and backend pid, and resolves on release', async () => {
-    const p = (pool = await startPgPool(target, appName, {
+    const p = await fx.start({
       max: 3,
       min: 1,
       leakDetectionMs: 1_000,
       leakSiteCapture: 'always',
-    }))
+    })
     const leaks: PoolEvents['leak'][] = []
     p.on('leak', (e) => leaks.push(e))
     const firstLeak = nextEvent(p, 'leak', () => true, 3_000)
@@ -69,7 +47,7 @@ describe('leak alert on real connections', () => {
     expect(leak.site).toContain('leak-alert.test.ts')
     expect(leak.site).not.toMatch(/^unknown/)
     // The reported backend is a live session of this pool's application on the server.
-    const row = await admin.query<{ application_name: string }>(
+    const row = await fx.admin.query<{ application_name: string }>(
       'SELECT application_name FROM pg_stat_activity WHERE pid = $1',
       [leak.backendPid],
     )

@@ -3,36 +3,17 @@
  * holders' queries fail, their release is a no-op), and the server is left with no session of
  * the pool's application_name, even one that was running a long query.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { ConnectionPool } from '../../../src/main/engine/pool/engine'
-import {
-  AdminSession,
-  appNameFor,
-  startPgPool,
-  until,
-  watchUnhandled,
-} from '../../helpers/pg-pool-harness'
-import { pgTarget } from '../../helpers/pg-target'
+import { describe, expect, it } from 'vitest'
+import { until, watchUnhandled } from '../../helpers/pg-pool-harness'
+import { usePgPoolFixture } from '../../helpers/pg-pool-fixture'
 
-const target = pgTarget()
-const appName = appNameFor(__filename)
-let admin: AdminSession
-let pool: ConnectionPool | undefined
-
-beforeAll(async () => {
-  admin = await AdminSession.open(target)
-})
-afterAll(async () => {
-  await pool?.shutdown()
-  // Whatever a failed run left behind must not outlive this file.
-  for (const pid of await admin.sessionPids(appName)) await admin.terminate(pid)
-  await admin.close()
-})
+const fx = usePgPoolFixture(__filename)
+const { appName } = fx
 
 describe('shutdown', () => {
   it('rejects waiters, destroys connections in use, and leaves no session on the server', async () => {
     const unhandled = watchUnhandled()
-    const p = (pool = await startPgPool(target, appName, { max: 3, min: 3 }))
+    const p = await fx.start({ max: 3, min: 3 })
     const sleeper = await p.acquire({ holder: 'sleeper' })
     const holder = await p.acquire({ holder: 'holder' })
     expect(p.stats()).toMatchObject({ total: 3, active: 2, idle: 1 })
@@ -43,7 +24,7 @@ describe('shutdown', () => {
     )
     await until(
       'pg_sleep running',
-      () => admin.backendState(sleepPid),
+      () => fx.admin.backendState(sleepPid),
       (s) => Boolean(s?.state === 'active' && s.query.includes('pg_sleep')),
     )
     const third = await p.acquire({ holder: 'third' })
@@ -52,7 +33,7 @@ describe('shutdown', () => {
       (e: unknown) => e,
     )
     expect(p.stats()).toMatchObject({ total: 3, active: 3, idle: 0, waiting: 1 })
-    expect(await admin.sessionCount(appName)).toBe(3)
+    expect(await fx.admin.sessionCount(appName)).toBe(3)
 
     const startedAt = performance.now()
     await p.shutdown()
@@ -74,7 +55,7 @@ describe('shutdown', () => {
     const left = await until(
       'no session left',
       () =>
-        admin.query<{ pid: number; state: string; query: string }>(
+        fx.admin.query<{ pid: number; state: string; query: string }>(
           'SELECT pid, state, query FROM pg_stat_activity WHERE application_name = $1',
           [appName],
         ),

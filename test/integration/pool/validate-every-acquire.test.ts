@@ -3,43 +3,20 @@
  * waiting caller gets its connection after one successful `SELECT 1`, not an endless loop of
  * checks (found while writing idle-backend-killed.test.ts).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { ConnectionPool } from '../../../src/main/engine/pool/engine'
-import {
-  AdminSession,
-  appNameFor,
-  serverPidOf,
-  startPgPool,
-  until,
-} from '../../helpers/pg-pool-harness'
-import { pgTarget } from '../../helpers/pg-target'
+import { describe, expect, it } from 'vitest'
+import { serverPidOf } from '../../helpers/pg-pool-harness'
+import { usePgPoolFixture } from '../../helpers/pg-pool-fixture'
 
-const target = pgTarget()
-const appName = appNameFor(__filename)
-let admin: AdminSession
-let pool: ConnectionPool | undefined
-
-beforeAll(async () => {
-  admin = await AdminSession.open(target)
-})
-afterAll(async () => {
-  await pool?.shutdown()
-  await until(
-    'pool sessions closed',
-    () => admin.sessionCount(appName),
-    (n) => n === 0,
-  )
-  await admin.close()
-})
+const fx = usePgPoolFixture(__filename)
 
 describe('validation on every acquire (validationBypassMs 0)', () => {
   it('validates an idle connection once, then serves the caller', async () => {
-    const p = (pool = await startPgPool(target, appName, {
+    const p = await fx.start({
       max: 2,
       min: 1,
       validationBypassMs: 0,
       acquireTimeoutMs: 1_000,
-    }))
+    })
     const [entry] = [...p.entries]
     const connection = entry!.connection
     const checks: string[] = []
