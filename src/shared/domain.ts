@@ -56,6 +56,21 @@ export interface PoolStats {
   waitP99Ms: number
 }
 
+/** The figures of a profile that has no pool: every number zero. */
+export const emptyPoolStats: Readonly<PoolStats> = Object.freeze({
+  total: 0,
+  active: 0,
+  idle: 0,
+  waiting: 0,
+  max: 0,
+  min: 0,
+  pendingCreates: 0,
+  acquires: 0,
+  timeouts: 0,
+  leaks: 0,
+  waitP99Ms: 0,
+})
+
 export interface ProfileStatus {
   profileId: string
   state: ConnectionState

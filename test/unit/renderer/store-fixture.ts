@@ -1,11 +1,12 @@
 /** Domain values for the store and event-bridge tests. */
-import type {
-  AppInfo,
-  AppWarning,
-  PoolStats,
-  PoolStatsSample,
-  ProfileStatus,
-  ProfileSummary,
+import {
+  emptyPoolStats,
+  type AppInfo,
+  type AppWarning,
+  type PoolStats,
+  type PoolStatsSample,
+  type ProfileStatus,
+  type ProfileSummary,
 } from '../../../src/shared/domain'
 
 export function profile(id: string, overrides: Partial<ProfileSummary> = {}): ProfileSummary {
@@ -69,16 +70,4 @@ export function appInfo(warnings: AppWarning[] = [], overrides: Partial<AppInfo>
 }
 
 /** The pool figures of a profile that has no pool: every number zero. */
-export const zeroPool: PoolStats = {
-  total: 0,
-  active: 0,
-  idle: 0,
-  waiting: 0,
-  max: 0,
-  min: 0,
-  pendingCreates: 0,
-  acquires: 0,
-  timeouts: 0,
-  leaks: 0,
-  waitP99Ms: 0,
-}
+export const zeroPool = emptyPoolStats

@@ -4,7 +4,12 @@
  * sample so a chart can subscribe to it transiently and redraw without a React render.
  */
 import type { StateCreator } from 'zustand'
-import type { PoolStats, PoolStatsSample, ProfileStatus } from '../../../../shared/domain'
+import {
+  emptyPoolStats,
+  type PoolStats,
+  type PoolStatsSample,
+  type ProfileStatus,
+} from '../../../../shared/domain'
 import { RingBuffer } from '../ring-buffer'
 import type { LifeguardState } from '../store'
 
@@ -94,20 +99,6 @@ export const createStatusesSlice: StateCreator<LifeguardState, [], [], StatusesS
     }),
 })
 
-const noPool: PoolStats = {
-  total: 0,
-  active: 0,
-  idle: 0,
-  waiting: 0,
-  max: 0,
-  min: 0,
-  pendingCreates: 0,
-  acquires: 0,
-  timeouts: 0,
-  leaks: 0,
-  waitP99Ms: 0,
-}
-
 export const statusesSelectors = {
   status:
     (id: string) =>
@@ -118,7 +109,7 @@ export const statusesSelectors = {
   pool:
     (id: string) =>
     (s: LifeguardState): PoolStats =>
-      s.statuses[id]?.pool ?? noPool,
+      s.statuses[id]?.pool ?? emptyPoolStats,
   /** Not for React renders: read by charts through a transient subscription. */
   history: (id: string) => (s: LifeguardState) => s.history[id],
   lastSampleAt: (id: string) => (s: LifeguardState) => s.lastSampleAt[id],
