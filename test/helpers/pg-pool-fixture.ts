@@ -2,6 +2,7 @@
  * The scaffolding most pool integration files share: the shared server, an application_name of
  * their own, an admin session, and pools that are shut down after the file, whose server sessions
  * must then be gone (leftovers are terminated so they never outlive the file, and the check fails).
+ * Files whose tests each need a clean server call stopPools() in their own afterEach.
  */
 import { afterAll, beforeAll } from 'vitest'
 import type { ConnectionPool, PoolOptionsInput } from '../../src/main/engine/pool/engine'
@@ -14,6 +15,8 @@ export interface PgPoolFixture {
   readonly admin: AdminSession
   /** Starts a pool wired like a profile's; it is shut down after the file. */
   start(options: PoolOptionsInput): Promise<ConnectionPool>
+  /** Shuts down every pool started so far and waits until the server has none of their sessions. */
+  stopPools(): Promise<void>
 }
 
 export function usePgPoolFixture(testFile: string): PgPoolFixture {
@@ -22,6 +25,18 @@ export function usePgPoolFixture(testFile: string): PgPoolFixture {
   const pools: ConnectionPool[] = []
   let admin: AdminSession | undefined
 
+  async function stopPools(): Promise<void> {
+    for (const pool of pools) await pool.shutdown()
+    pools.length = 0
+    const session = admin
+    if (!session) return
+    await until(
+      'pool sessions closed',
+      () => session.sessionCount(appName),
+      (n) => n === 0,
+    )
+  }
+
   beforeAll(async () => {
     admin = await AdminSession.open(target)
   })
@@ -29,12 +44,7 @@ export function usePgPoolFixture(testFile: string): PgPoolFixture {
     const session = admin
     if (!session) return
     try {
-      for (const pool of pools) await pool.shutdown()
-      await until(
-        'pool sessions closed',
-        () => session.sessionCount(appName),
-        (n) => n === 0,
-      )
+      await stopPools()
     } finally {
       for (const pid of await session.sessionPids(appName)) await session.terminate(pid)
       await session.close()
@@ -53,5 +63,6 @@ export function usePgPoolFixture(testFile: string): PgPoolFixture {
       pools.push(pool)
       return pool
     },
+    stopPools,
   }
 }

@@ -3,20 +3,13 @@
  * `SELECT pg_backend_pid()` with a short random hold. One run (in beforeAll), sampled throughout:
  * on every pool event and every borrower step, and on the server from a separate admin session.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import type { PoolEvents, PoolGauges } from '../../../src/main/engine/pool/engine'
-import {
-  AdminSession,
-  appNameFor,
-  serverPidOf,
-  startPgPool,
-  until,
-  watchUnhandled,
-} from '../../helpers/pg-pool-harness'
-import { pgTarget } from '../../helpers/pg-target'
+import { serverPidOf, until, watchUnhandled } from '../../helpers/pg-pool-harness'
+import { usePgPoolFixture } from '../../helpers/pg-pool-fixture'
 
-const target = pgTarget()
-const appName = appNameFor(__filename)
+const fx = usePgPoolFixture(__filename)
+const { appName } = fx
 const BORROWERS = 1000
 const MAX = 10
 
@@ -39,18 +32,16 @@ interface Run {
   unhandled: unknown[]
 }
 
-let admin: AdminSession
 let run: Run
 
 beforeAll(async () => {
-  admin = await AdminSession.open(target)
   run = await borrowConcurrently()
 })
-afterAll(() => admin.close())
 
 async function borrowConcurrently(): Promise<Run> {
   const unhandled = watchUnhandled()
-  const p = await startPgPool(target, appName, {
+  const admin = fx.admin
+  const p = await fx.start({
     max: MAX,
     min: 2,
     maxWaiting: BORROWERS,

@@ -5,45 +5,27 @@
  * left failed by an error.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import type { ConnectionPool, PoolEvents } from '../../../src/main/engine/pool/engine'
-import {
-  AdminSession,
-  appNameFor,
-  queryOn,
-  startPgPool,
-  until,
-} from '../../helpers/pg-pool-harness'
-import { pgTarget } from '../../helpers/pg-target'
+import type { PoolEvents } from '../../../src/main/engine/pool/engine'
+import { queryOn } from '../../helpers/pg-pool-harness'
+import { usePgPoolFixture } from '../../helpers/pg-pool-fixture'
 
-const target = pgTarget()
-const appName = appNameFor(__filename)
+const fx = usePgPoolFixture(__filename)
 const table = `lg_pool_dirty_${process.pid}`
-let admin: AdminSession
-let pool: ConnectionPool
 
 beforeAll(async () => {
-  admin = await AdminSession.open(target)
-  await admin.query(`CREATE TABLE ${table} (note text NOT NULL)`)
+  await fx.admin.query(`CREATE TABLE ${table} (note text NOT NULL)`)
 })
-afterEach(async () => {
-  await pool.shutdown()
-  await until(
-    'pool sessions closed',
-    () => admin.sessionCount(appName),
-    (n) => n === 0,
-  )
-})
+afterEach(() => fx.stopPools())
 afterAll(async () => {
-  await admin.query(`DROP TABLE IF EXISTS ${table}`)
-  await admin.close()
+  await fx.admin.query(`DROP TABLE IF EXISTS ${table}`)
 })
 
 /** One connection only, so the next holder gets the same backend. */
 async function singleConnectionPool() {
-  pool = await startPgPool(target, appName, { max: 1, min: 1 })
+  const p = await fx.start({ max: 1, min: 1 })
   const removed: PoolEvents['removed'][] = []
-  pool.on('removed', (e) => removed.push(e))
-  return { p: pool, removed }
+  p.on('removed', (e) => removed.push(e))
+  return { p, removed }
 }
 
 interface TxView {
@@ -57,7 +39,7 @@ const txView = `SELECT pg_backend_pid() AS pid, txid_current_if_assigned()::text
   now() = statement_timestamp() AS fresh`
 
 async function visibleRows(): Promise<number> {
-  const rows = await admin.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`)
+  const rows = await fx.admin.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`)
   return rows[0]!.n
 }
 
@@ -72,7 +54,7 @@ describe('a connection returned mid-transaction', () => {
     // The probe itself can tell: inside the transaction an xid is assigned and now() is older.
     expect(inside).toMatchObject({ pid, fresh: false })
     expect(inside!.xid).not.toBeNull()
-    expect(await admin.backendState(pid)).toMatchObject({ state: 'idle in transaction' })
+    expect(await fx.admin.backendState(pid)).toMatchObject({ state: 'idle in transaction' })
     first.release()
 
     const second = await p.acquire({ holder: 'next' })
@@ -82,7 +64,7 @@ describe('a connection returned mid-transaction', () => {
     expect(await queryOn(second, `SELECT count(*)::int AS n FROM ${table}`)).toEqual([{ n: 0 }])
     second.release()
 
-    expect(await admin.backendState(pid)).toMatchObject({ state: 'idle' })
+    expect(await fx.admin.backendState(pid)).toMatchObject({ state: 'idle' })
     expect(await visibleRows()).toBe(0)
     expect(removed).toEqual([])
     expect(p.stats()).toMatchObject({ total: 1, idle: 1, active: 0, validating: 0 })

@@ -3,34 +3,17 @@
  * release changes nothing: gauges, counters, and the connection, which still serves the next
  * holder (reliability.md E.28).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import type { ConnectionPool } from '../../../src/main/engine/pool/engine'
-import {
-  AdminSession,
-  appNameFor,
-  serverPidOf,
-  startPgPool,
-  until,
-} from '../../helpers/pg-pool-harness'
-import { pgTarget } from '../../helpers/pg-target'
+import { serverPidOf, until } from '../../helpers/pg-pool-harness'
+import { usePgPoolFixture } from '../../helpers/pg-pool-fixture'
 
-const target = pgTarget()
-const appName = appNameFor(__filename)
-let admin: AdminSession
+const fx = usePgPoolFixture(__filename)
+const { appName } = fx
 let pool: ConnectionPool
 
 beforeAll(async () => {
-  admin = await AdminSession.open(target)
-  pool = await startPgPool(target, appName, { max: 2, min: 1 })
-})
-afterAll(async () => {
-  await pool.shutdown()
-  await until(
-    'pool sessions closed',
-    () => admin.sessionCount(appName),
-    (n) => n === 0,
-  )
-  await admin.close()
+  pool = await fx.start({ max: 2, min: 1 })
 })
 
 function snapshot(p: ConnectionPool) {
@@ -66,7 +49,7 @@ describe('double release', () => {
     expect(pool.stats()).toMatchObject({ total: 2, active: 2, idle: 0 })
     next.release()
     other.release()
-    expect(await admin.sessionPids(appName)).toContain(pid)
+    expect(await fx.admin.sessionPids(appName)).toContain(pid)
   })
 
   it('is caught after a release that removed the connection, too', async () => {
@@ -75,7 +58,7 @@ describe('double release', () => {
     lease.release(new Error('the holder decided it is broken'))
     await until(
       'the connection is closed on the server',
-      () => admin.backendState(pid),
+      () => fx.admin.backendState(pid),
       (s) => s === null,
     )
     await until(

@@ -3,52 +3,35 @@
  * session): the pool removes it, never hands it out, the next acquire works, the pool refills to
  * min, and nothing surfaces as an unhandled error (reliability.md E.24).
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import type {
   ConnectionPool,
   PoolEvents,
   PoolOptionsInput,
 } from '../../../src/main/engine/pool/engine'
-import {
-  AdminSession,
-  appNameFor,
-  nextEvent,
-  serverPidOf,
-  startPgPool,
-  until,
-  watchUnhandled,
-} from '../../helpers/pg-pool-harness'
-import { pgTarget } from '../../helpers/pg-target'
+import { nextEvent, serverPidOf, until, watchUnhandled } from '../../helpers/pg-pool-harness'
+import { usePgPoolFixture } from '../../helpers/pg-pool-fixture'
 
-const target = pgTarget()
-const appName = appNameFor(__filename)
-let admin: AdminSession
-let pool: ConnectionPool | undefined
+const fx = usePgPoolFixture(__filename)
+const { appName } = fx
 let unhandled: ReturnType<typeof watchUnhandled>
 
-beforeAll(async () => {
-  admin = await AdminSession.open(target)
-})
 afterEach(async () => {
-  await pool?.shutdown()
-  pool = undefined
-  unhandled.stop()
-  await until(
-    'pool sessions closed',
-    () => admin.sessionCount(appName),
-    (n) => n === 0,
-  )
+  try {
+    await fx.stopPools()
+  } finally {
+    unhandled.stop()
+  }
 })
-afterAll(() => admin.close())
 
 async function poolWithTwoIdle(options: PoolOptionsInput) {
   unhandled = watchUnhandled()
-  const p = (pool = await startPgPool(target, appName, { max: 4, min: 2, ...options }))
+  const p = await fx.start({ max: 4, min: 2, ...options })
   const removed: PoolEvents['removed'][] = []
   p.on('removed', (e) => removed.push(e))
   const idlePids = [...p.entries].map((e) => e.backendPid!).sort((a, b) => a - b)
   expect(idlePids).toHaveLength(2)
-  expect(await admin.sessionPids(appName)).toEqual(idlePids)
+  expect(await fx.admin.sessionPids(appName)).toEqual(idlePids)
   return { p, removed, victim: idlePids[0]! }
 }
 
@@ -70,14 +53,14 @@ async function expectRefilledWithout(p: ConnectionPool, victim: number) {
   const poolPids = [...p.entries].map((e) => e.backendPid!).sort((a, b) => a - b)
   expect(poolPids).not.toContain(victim)
   // The pool and the server agree on the same two live sessions.
-  expect(await admin.sessionPids(appName)).toEqual(poolPids)
+  expect(await fx.admin.sessionPids(appName)).toEqual(poolPids)
 }
 
 describe('a backend killed while idle', () => {
   it('is noticed by the pool on its own (broken), and the next acquires work', async () => {
     const { p, removed, victim } = await poolWithTwoIdle({})
     const gone = nextEvent(p, 'removed', (e) => e.backendPid === victim, 2_000)
-    expect(await admin.terminate(victim)).toBe(true)
+    expect(await fx.admin.terminate(victim)).toBe(true)
     // Nobody touched the pool: the connection's own error event removes it.
     expect(await gone).toMatchObject({ backendPid: victim, reason: 'broken' })
     expect(p.stats().total).toBeLessThanOrEqual(2)
@@ -91,10 +74,10 @@ describe('a backend killed while idle', () => {
   it('is caught by validation when acquired before the pool noticed, never handed out', async () => {
     // Any connection idle for 1 ms or more is validated before it is handed out.
     const { p, removed, victim } = await poolWithTwoIdle({ validationBypassMs: 1 })
-    expect(await admin.terminate(victim)).toBe(true)
+    expect(await fx.admin.terminate(victim)).toBe(true)
     await until(
       'the victim is gone from the server',
-      () => admin.backendState(victim),
+      () => fx.admin.backendState(victim),
       (s) => s === null,
     )
 

@@ -2,51 +2,31 @@
  * Exhaustion against a real server: with every connection held, the next caller waits and then
  * fails with 'pool-exhausted' and HikariCP's snapshot message (reliability.md E.28).
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import type { ConnectionPool, PoolLease } from '../../../src/main/engine/pool/engine'
+import { afterEach, describe, expect, it } from 'vitest'
+import type { PoolLease } from '../../../src/main/engine/pool/engine'
 import { AcquireTimeoutError } from '../../../src/main/engine/pool/engine'
-import {
-  AdminSession,
-  appNameFor,
-  serverPidOf,
-  startPgPool,
-  until,
-} from '../../helpers/pg-pool-harness'
-import { pgTarget } from '../../helpers/pg-target'
+import { serverPidOf, until } from '../../helpers/pg-pool-harness'
+import { usePgPoolFixture } from '../../helpers/pg-pool-fixture'
 
-const target = pgTarget()
-const appName = appNameFor(__filename)
-let admin: AdminSession
-let pool: ConnectionPool | undefined
+const fx = usePgPoolFixture(__filename)
+const { appName } = fx
 
-beforeAll(async () => {
-  admin = await AdminSession.open(target)
-})
-afterEach(async () => {
-  await pool?.shutdown()
-  pool = undefined
-  await until(
-    'pool sessions closed',
-    () => admin.sessionCount(appName),
-    (n) => n === 0,
-  )
-})
-afterAll(() => admin.close())
+afterEach(() => fx.stopPools())
 
 describe('pool exhaustion on a real PostgreSQL', () => {
   it('the 4th caller waits while 3 leases are held, then times out with pool-exhausted', async () => {
-    const p = (pool = await startPgPool(target, appName, {
+    const p = await fx.start({
       max: 3,
       min: 0,
       acquireTimeoutMs: 300,
-    }))
+    })
     const leases: PoolLease[] = []
     for (let i = 0; i < 3; i++) leases.push(await p.acquire({ holder: `holder-${i}` }))
     // All three run on distinct live backends, and the server sees exactly these sessions.
     const pids = await Promise.all(leases.map(serverPidOf))
     expect(new Set(pids).size).toBe(3)
     expect(pids).toEqual(leases.map((l) => l.backendPid))
-    expect(await admin.sessionPids(appName)).toEqual([...pids].sort((a, b) => a - b))
+    expect(await fx.admin.sessionPids(appName)).toEqual([...pids].sort((a, b) => a - b))
 
     const startedAt = performance.now()
     let settled = false
@@ -73,7 +53,7 @@ describe('pool exhaustion on a real PostgreSQL', () => {
     // The timeout did not disturb the holders or open anything.
     expect(p.stats()).toMatchObject({ total: 3, active: 3, idle: 0, waiting: 0 })
     expect(p.metrics().counters.timeouts).toBe(1)
-    expect(await admin.sessionCount(appName)).toBe(3)
+    expect(await fx.admin.sessionCount(appName)).toBe(3)
 
     // Once a holder returns its connection, the next caller is served at once.
     leases[0]!.release()
