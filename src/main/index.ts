@@ -40,6 +40,7 @@ async function start(): Promise<void> {
     shell: 'desktop',
     version: app.getVersion(),
     settings: defaultEngineSettings,
+    environment: process.env,
   })
   const { window, isAppUrl } = createMainWindow()
   const dispatch = createDispatch(createHandlers(monitor), {

@@ -68,6 +68,7 @@ async function main(): Promise<void> {
     shell: 'web',
     version,
     settings: { ...defaultEngineSettings, ...(connectTimeoutMs ? { connectTimeoutMs } : {}) },
+    environment: process.env,
   })
   const dispatch = createDispatch(createHandlers(monitor), {
     onInternalError: (channel, error) => console.error(`lifeguard: ${channel} failed:`, error),

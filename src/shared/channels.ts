@@ -13,6 +13,9 @@ export const invokeMethods = {
   'demo:start': 'startDemo',
   'pool:connect': 'connect',
   'pool:disconnect': 'disconnect',
+  'health:get-timeline': 'getHealthTimeline',
+  'health:reconnect-now': 'reconnectNow',
+  'health:reset-backoff': 'resetBackoff',
 } as const
 
 export const eventMethods = {
@@ -20,6 +23,7 @@ export const eventMethods = {
   'connection:state-changed': 'onConnectionStateChanged',
   'pool:stats-changed': 'onPoolStatsChanged',
   'app:warning-raised': 'onWarningRaised',
+  'health:attempt-recorded': 'onHealthAttemptRecorded',
 } as const
 
 export type InvokeChannel = keyof typeof invokeMethods

@@ -7,7 +7,9 @@ import type { z } from 'zod'
 import type {
   AppInfo,
   AppWarning,
+  AttemptRecord,
   ConnectionTestResult,
+  HealthTimeline,
   MonitorSnapshot,
   PoolStatsSample,
   ProfileStatus,
@@ -68,6 +70,18 @@ export const invokeContract = {
     request: profileRefSchema,
     response: returns<ProfileStatus>(),
   },
+  'health:get-timeline': {
+    request: profileRefSchema,
+    response: returns<HealthTimeline>(),
+  },
+  'health:reconnect-now': {
+    request: profileRefSchema,
+    response: returns<ProfileStatus>(),
+  },
+  'health:reset-backoff': {
+    request: profileRefSchema,
+    response: returns<ProfileStatus>(),
+  },
 } as const satisfies Record<InvokeChannel, { request: z.ZodType; response: Phantom<unknown> }>
 
 export const eventContract = {
@@ -75,6 +89,7 @@ export const eventContract = {
   'connection:state-changed': { payload: carries<ProfileStatus>() },
   'pool:stats-changed': { payload: carries<PoolStatsSample>() },
   'app:warning-raised': { payload: carries<AppWarning>() },
+  'health:attempt-recorded': { payload: carries<AttemptRecord>() },
 } as const satisfies Record<EventChannel, { payload: Phantom<unknown> }>
 
 type Invokes = typeof invokeContract

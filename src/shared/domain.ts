@@ -71,6 +71,37 @@ export const emptyPoolStats: Readonly<PoolStats> = Object.freeze({
   waitP99Ms: 0,
 })
 
+/** How well a connected database is doing (architecture.md: levels next to states). */
+export const healthLevels = ['healthy', 'warning', 'critical'] as const
+export type HealthLevel = (typeof healthLevels)[number]
+
+/** The circuit breaker of a profile: open means operations fail fast with 'service-unavailable'. */
+export const breakerStates = ['closed', 'open', 'half-open'] as const
+export type BreakerState = (typeof breakerStates)[number]
+
+/** Transient errors are retried with backoff; permanent ones wait for the user (or the cap). */
+export type ErrorClass = 'transient' | 'permanent'
+
+/** The health checker's view of one profile (engine/health). Times are wall-clock ms. */
+export interface HealthView {
+  level: HealthLevel
+  /** Why the level is not healthy, one sentence each (empty when healthy). */
+  reasons: string[]
+  /** Round trip of the last successful probe, ms. */
+  latencyMs: number | null
+  /** Failed probes and attempts in a row. */
+  consecutiveFailures: number
+  /** Failed attempts counted by the backoff (reset after a healthy period or by the user). */
+  backoffStep: number
+  /** When the next reconnect attempt is due, or null if none is scheduled. */
+  nextAttemptAt: number | null
+  breaker: BreakerState
+  /** Since when the database has been unreachable (null while it is reachable). */
+  unreachableSince: number | null
+  /** Class of the last error, when the state is connecting or failed because of one. */
+  errorClass: ErrorClass | null
+}
+
 export interface ProfileStatus {
   profileId: string
   state: ConnectionState
@@ -79,6 +110,40 @@ export interface ProfileStatus {
   error: ErrorInfo | null
   /** Wall-clock ms of the last state change. */
   since: number
+  /** Null while disconnected. */
+  health: HealthView | null
+}
+
+/** What started an attempt. */
+export type AttemptTrigger = 'startup' | 'probe' | 'scheduled' | 'manual'
+
+/** One entry of a profile's retry timeline: a connection attempt or a failed probe. */
+export interface AttemptRecord {
+  profileId: string
+  /** 1-based within the current outage (or start-up); a failed probe is attempt 0. */
+  attempt: number
+  trigger: AttemptTrigger
+  /** Wall-clock ms when it started. */
+  at: number
+  /** Delay the backoff asked for before this attempt (0 for the first or a manual one). */
+  scheduledDelayMs: number
+  /** Delay that really passed (timers fire late on a busy or paused machine). */
+  actualDelayMs: number
+  /** How long the attempt itself took. */
+  durationMs: number
+  outcome: 'success' | 'failure'
+  errorClass: ErrorClass | null
+  errorCode: string | null
+  /** Masked: built from the classification and the target, never containing a password. */
+  message: string | null
+  /** Wall-clock ms of the next scheduled attempt, or null. */
+  nextAttemptAt: number | null
+}
+
+export interface HealthTimeline {
+  status: ProfileStatus
+  /** Oldest first; bounded per profile. */
+  attempts: AttemptRecord[]
 }
 
 export interface PoolStatsSample {

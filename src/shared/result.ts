@@ -41,6 +41,8 @@ export const errorCodes = [
   'pool-draining',
   'self-deadlock',
   'queue-full',
+  // health
+  'service-unavailable',
 ] as const
 
 export type ErrorCode = (typeof errorCodes)[number]
@@ -49,6 +51,8 @@ export interface ErrorInfo {
   code: ErrorCode
   message: string
   detail?: string
+  /** With 'service-unavailable': when trying again makes sense (the next scheduled attempt), ms. */
+  retryAfterMs?: number
 }
 
 export type Result<T> = { ok: true; data: T } | { ok: false; error: ErrorInfo }

@@ -2,18 +2,30 @@
 import pg from 'pg'
 import { systemClock } from '../../src/main/engine/core/clock'
 import { createMonitor } from '../../src/main/engine/create-monitor'
+import {
+  resolveHealthSettings,
+  type HealthSettings,
+} from '../../src/main/engine/health/health-settings'
 import type { Monitor } from '../../src/main/engine/monitor/monitor'
 import { openConf } from './conf-store'
 import type { PgTarget } from './pg-target'
 
-export function openMonitor(dataDir: string, connectTimeoutMs = 5000): Monitor {
+export function openMonitor(
+  dataDir: string,
+  connectTimeoutMs = 5000,
+  health: Partial<HealthSettings> = {},
+): Monitor {
   return createMonitor({
     dataDir,
     openStore: () => openConf(dataDir),
     clock: systemClock,
     shell: 'web',
     version: '0.0.0-test',
-    settings: { connectTimeoutMs, operationTimeoutMs: 10_000 },
+    settings: {
+      connectTimeoutMs,
+      operationTimeoutMs: 10_000,
+      health: resolveHealthSettings(health),
+    },
   })
 }
 

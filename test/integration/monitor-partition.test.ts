@@ -5,6 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { systemClock } from '../../src/main/engine/core/clock'
 import { defaults } from '../../src/main/engine/defaults'
+import { healthDefaults } from '../../src/main/engine/health/health-settings'
 import { ProfileSession } from '../../src/main/engine/monitor/profile-session'
 import type { PoolLease } from '../../src/main/engine/pool/engine'
 import { pgTarget } from '../helpers/pg-target'
@@ -21,8 +22,10 @@ describe('the monitor partition of a profile pool', () => {
   it('still serves Lifeguard at once while the workload holds everything it may', async () => {
     session = new ProfileSession('partition-test', {
       clock: systemClock,
+      health: healthDefaults,
       onStatus: () => undefined,
       onStats: () => undefined,
+      onAttempt: () => undefined,
     })
     await session.connect(
       {

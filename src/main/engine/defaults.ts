@@ -2,6 +2,8 @@
  * Every default of the foundation in one place (numbers from ../shared/design/reference.md).
  * The pool, health and profiles issues extend this and make each one overridable per profile.
  */
+import { healthDefaults, type HealthSettings } from './health/health-settings'
+
 export const defaults = {
   /** Bound on opening one connection (libpq's connect_timeout). */
   connectTimeoutMs: 10_000,
@@ -25,9 +27,12 @@ export const defaults = {
 export interface EngineSettings {
   connectTimeoutMs: number
   operationTimeoutMs: number
+  /** Probes, reconnect backoff, breaker (health/health-settings.ts). */
+  health: HealthSettings
 }
 
 export const defaultEngineSettings: EngineSettings = {
   connectTimeoutMs: defaults.connectTimeoutMs,
   operationTimeoutMs: defaults.operationTimeoutMs,
+  health: healthDefaults,
 }

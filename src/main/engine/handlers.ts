@@ -13,5 +13,8 @@ export function createHandlers(monitor: Monitor): InvokeHandlers {
     'demo:start': () => monitor.startDemo(),
     'pool:connect': ({ id, password }) => monitor.connect(id, password),
     'pool:disconnect': ({ id }) => monitor.disconnect(id),
+    'health:get-timeline': async ({ id }) => monitor.healthTimeline(id),
+    'health:reconnect-now': async ({ id }) => monitor.reconnectNow(id),
+    'health:reset-backoff': async ({ id }) => monitor.resetBackoff(id),
   }
 }

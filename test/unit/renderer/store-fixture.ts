@@ -46,6 +46,7 @@ export function status(
     serverVersion: state === 'connected' ? '17.2' : null,
     error: null,
     since,
+    health: null,
     ...overrides,
   }
 }

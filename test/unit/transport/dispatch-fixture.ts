@@ -46,6 +46,9 @@ export const validRequests: Record<InvokeChannel, Record<string, unknown>> = {
   'demo:start': {},
   'pool:connect': { id: 'p1', password: 's3cret' },
   'pool:disconnect': { id: 'p1' },
+  'health:get-timeline': { id: 'p1' },
+  'health:reconnect-now': { id: 'p1' },
+  'health:reset-backoff': { id: 'p1' },
 }
 
 /** Keys a request may leave out (everything else is required). */

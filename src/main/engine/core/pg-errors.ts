@@ -55,6 +55,15 @@ export function classifyConnectionError(error: unknown, target: Target): Lifegua
       return make('unknown-database', `database "${target.database}" does not exist on ${where}`)
     case '53300':
       return make('too-many-connections', `the server at ${where} has too many connections`)
+    case '57P01':
+    case '57P02':
+      return make(
+        'connection-reset',
+        `the server at ${where} ended the connection (it is shutting down or restarting)`,
+      )
+    case '08006':
+    case '08003':
+      return make('connection-reset', `the connection to ${where} was lost`)
     case '57P03':
       return make('server-starting', `the database system at ${where} is starting up`)
     case 'ECONNREFUSED':

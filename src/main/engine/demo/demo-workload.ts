@@ -3,14 +3,14 @@
  * clients acquire a connection, run a short pg_sleep, release it and think for a while.
  */
 import type { Clock, TimerHandle } from '../core/clock'
-import type { ConnectionPool } from '../pool/engine'
+import type { Acquirer } from '../monitor/profile-session'
 
 export class DemoWorkload {
   private running = false
   private readonly timers = new Set<TimerHandle>()
 
   constructor(
-    private readonly pool: ConnectionPool,
+    private readonly pool: Acquirer,
     private readonly clock: Clock,
     private readonly clients: number,
     private readonly random: () => number = Math.random,

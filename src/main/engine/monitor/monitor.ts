@@ -8,6 +8,7 @@ import type {
   AppInfo,
   AppWarning,
   ConnectionTestResult,
+  HealthTimeline,
   MonitorSnapshot,
   ProfileStatus,
   ProfileSummary,
@@ -130,12 +131,28 @@ export class Monitor {
         : defaults.pool
     const session = this.sessionFor(id)
     const status = await session.connect(this.params(profile, known), sizing)
-    if (profile.kind === 'demo' && session.pool) {
+    if (profile.kind === 'demo' && status.state !== 'disconnected') {
       this.stopDemoWorkload()
-      this.demoWorkload = new DemoWorkload(session.pool, this.options.clock, defaults.demo.clients)
+      this.demoWorkload = new DemoWorkload(session, this.options.clock, defaults.demo.clients)
       this.demoWorkload.start()
     }
     return status
+  }
+
+  healthTimeline(id: string): HealthTimeline {
+    this.options.store.get(id)
+    const session = this.sessionFor(id)
+    return { status: session.status(), attempts: session.timeline() }
+  }
+
+  reconnectNow(id: string): ProfileStatus {
+    this.options.store.get(id)
+    return this.sessionFor(id).reconnectNow()
+  }
+
+  resetBackoff(id: string): ProfileStatus {
+    this.options.store.get(id)
+    return this.sessionFor(id).resetBackoff()
   }
 
   async disconnect(id: string): Promise<ProfileStatus> {
@@ -188,6 +205,8 @@ export class Monitor {
     if (!session) {
       session = new ProfileSession(id, {
         clock: this.options.clock,
+        health: this.options.settings.health,
+        onAttempt: (record) => this.events.emit('health:attempt-recorded', record),
         onStatus: (status) => this.events.emit('connection:state-changed', status),
         onStats: (stats, at) =>
           this.events.emit('pool:stats-changed', { profileId: id, stats, at }),

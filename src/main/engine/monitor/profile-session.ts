@@ -1,14 +1,30 @@
 /**
- * One connected profile: its connection state machine, its pool and the live counts it pushes.
- * disconnected -> connecting -> connected -> disconnecting -> disconnected; connecting -> failed.
+ * One connected profile: its pool, its health checker and the live counts it pushes.
+ * The connection state is the health checker's (disconnected | connecting | connected | failed),
+ * plus `disconnecting` while the pool shuts down.
  */
-import type { ConnectionState, PoolStats, ProfileStatus } from '../../../shared/domain'
-import type { ErrorInfo } from '../../../shared/result'
+import type {
+  AttemptRecord,
+  ConnectionState,
+  PoolStats,
+  ProfileStatus,
+} from '../../../shared/domain'
 import { RepeatingTask, type Clock, type TimerHandle } from '../core/clock'
-import { LifeguardError, isLifeguardError } from '../core/errors'
+import { LifeguardError } from '../core/errors'
+import { classifyConnectionError } from '../core/pg-errors'
+import { AttemptTimeline } from '../health/attempt-timeline'
+import { HealthChecker } from '../health/health-checker'
+import type { HealthSettings } from '../health/health-settings'
+import { attemptConnection, probeThroughPool } from '../health/pg-checks'
 import { backendAdmin } from '../pool/backend-admin'
-import { ConnectionPool, type PoolEvents } from '../pool/engine'
-import { openPgConnection, type ConnectionParams } from '../pool/pg-connection'
+import {
+  ConnectionPool,
+  type AcquireOptions,
+  type PoolEvents,
+  type PoolLease,
+} from '../pool/engine'
+import type { ConnectionParams } from '../pool/pg-connection'
+import { openPgConnection } from '../pool/pg-connection'
 import { defaults } from '../defaults'
 
 /** Pool events after which the counts may have changed. */
@@ -23,8 +39,11 @@ const statsEvents: ReadonlyArray<keyof PoolEvents> = [
 
 export interface ProfileSessionDeps {
   clock: Clock
+  random?: () => number
+  health: HealthSettings
   onStatus(status: ProfileStatus): void
   onStats(stats: PoolStats, at: number): void
+  onAttempt(record: AttemptRecord): void
 }
 
 export interface PoolSizing {
@@ -34,16 +53,26 @@ export interface PoolSizing {
   partitions: Readonly<Record<string, number>>
 }
 
-export class ProfileSession {
-  private state: ConnectionState = 'disconnected'
+/** What profile operations (workload, queued writes, session sampling) acquire through. */
+export interface Acquirer {
+  acquire(options?: AcquireOptions): Promise<PoolLease>
+}
+
+export class ProfileSession implements Acquirer {
+  private disconnecting = false
+  /** Set while the checker stops inside a disconnect, whose own steps are reported instead. */
+  private quiet = false
   private since: number
-  private error: ErrorInfo | null = null
   private serverVersion: string | null = null
   private poolInstance: ConnectionPool | undefined
+  private checker: HealthChecker | undefined
+  private lastState: ConnectionState = 'disconnected'
   private readonly ticker: RepeatingTask
   private lastStatsAt = -Infinity
   private pendingStats: TimerHandle | undefined
   private transition: Promise<unknown> = Promise.resolve()
+  /** Every attempt of this profile, across connects (bounded). */
+  private readonly history: AttemptTimeline
 
   constructor(
     readonly profileId: string,
@@ -53,91 +82,154 @@ export class ProfileSession {
     this.ticker = new RepeatingTask('pool-stats', deps.clock, defaults.statsIntervalMs, () =>
       this.pushStats(),
     )
+    this.history = new AttemptTimeline(deps.health.timelineSize)
   }
 
+  get state(): ConnectionState {
+    if (this.disconnecting) return 'disconnecting'
+    return this.checker?.state ?? 'disconnected'
+  }
+
+  /** The pool, while the database answers. */
   get pool(): ConnectionPool | undefined {
     return this.state === 'connected' ? this.poolInstance : undefined
   }
 
+  /** Acquire through the circuit breaker: fails fast with 'service-unavailable' while it is open. */
+  acquire(options?: AcquireOptions): Promise<PoolLease> {
+    const pool = this.poolInstance
+    const checker = this.checker
+    if (!pool || !checker)
+      return Promise.reject(new LifeguardError('invalid-state', 'the profile is not connected'))
+    try {
+      checker.guard()
+    } catch (error) {
+      return Promise.reject(error as Error)
+    }
+    return pool.acquire(options)
+  }
+
   status(): ProfileStatus {
+    const checker = this.checker
+    const state = this.state
     return {
       profileId: this.profileId,
-      state: this.state,
+      state,
       pool: this.poolInstance ? this.poolStats(this.poolInstance) : null,
       serverVersion: this.serverVersion,
-      error: this.error,
+      error: state === 'connected' || !checker?.error ? null : checker.error.toInfo(),
       since: this.since,
+      health: checker && state !== 'disconnected' ? checker.view() : null,
     }
   }
 
-  /** Connect and prefill the pool. Serialised with disconnect, so the two never interleave. */
+  timeline(): AttemptRecord[] {
+    return this.history.list()
+  }
+
+  /**
+   * Connect: the pool starts empty with creations held, and the health checker's first attempt
+   * decides. Resolves when that attempt has an outcome: connected, or connecting with a retry
+   * scheduled (transient error). A permanent error (wrong password, no such database) rejects,
+   * and the profile stays `failed` with the cause shown.
+   */
   connect(params: ConnectionParams, sizing: PoolSizing): Promise<ProfileStatus> {
     return this.serialise(async () => {
-      if (this.state === 'connected') return this.status()
-      this.setState('connecting', null)
-      let pool: ConnectionPool
-      try {
-        pool = new ConnectionPool(
-          {
-            connect: () => openPgConnection(params),
-            clock: this.deps.clock,
-            ...backendAdmin(params),
-          },
-          sizing,
-        )
-      } catch (error) {
-        this.setState('failed', isLifeguardError(error) ? error.toInfo() : null)
-        throw error
+      if (this.checker) {
+        if (this.checker.state !== 'connected') this.checker.reconnectNow()
+        return this.status()
       }
+      const pool = new ConnectionPool(
+        {
+          connect: () => openPgConnection(params),
+          clock: this.deps.clock,
+          ...backendAdmin(params),
+        },
+        { ...sizing, initial: 0 },
+      )
+      pool.holdCreates(true)
       for (const event of statsEvents) pool.on(event, () => this.scheduleStats())
+      pool.on('removed', ({ reason }) => {
+        if (reason === 'broken') this.checker?.connectionsBroke()
+      })
+      await pool.start()
       this.poolInstance = pool
-      try {
-        await pool.start()
-        const lease = await pool.acquire({
-          holder: 'lifeguard: server version',
-          partition: defaults.monitorPartition,
-        })
-        try {
-          const result = await lease.connection.query('SHOW server_version')
-          const row = result.rows[0] as { server_version?: string } | undefined
-          this.serverVersion = row?.server_version ?? null
-          lease.release()
-        } catch (error) {
-          lease.release(error as Error)
-          throw error
-        }
-      } catch (error) {
-        await pool.shutdown()
-        this.poolInstance = undefined
-        const info = isLifeguardError(error)
-          ? error.toInfo()
-          : new LifeguardError('connection-failed', 'could not open the pool').toInfo()
-        this.setState('failed', info)
-        throw error
-      }
-      this.setState('connected', null)
+      const checker = this.newChecker(params, pool)
+      this.checker = checker
       this.ticker.start()
+      await checker.start()
+      if (checker.state === 'failed' && checker.errorClass === 'permanent' && checker.error)
+        throw checker.error
+      if (checker.state === 'connected')
+        await warmUp(pool, sizing.min, params.connectTimeoutMs, this.deps.clock)
       this.pushStats()
       return this.status()
     })
   }
 
+  reconnectNow(): ProfileStatus {
+    if (!this.checker) throw notConnected()
+    this.checker.reconnectNow()
+    return this.status()
+  }
+
+  resetBackoff(): ProfileStatus {
+    if (!this.checker) throw notConnected()
+    this.checker.resetBackoff()
+    return this.status()
+  }
+
   disconnect(): Promise<ProfileStatus> {
     return this.serialise(async () => {
       const pool = this.poolInstance
-      if (!pool) {
-        if (this.state !== 'disconnected') this.setState('disconnected', null)
-        return this.status()
-      }
-      this.setState('disconnecting', null)
+      const checker = this.checker
+      if (!pool || !checker) return this.status()
+      this.disconnecting = true
+      this.statusChanged()
+      this.quiet = true
+      checker.stop()
+      this.quiet = false
       this.ticker.stop()
       this.deps.clock.clearTimeout(this.pendingStats)
       this.pendingStats = undefined
       await pool.shutdown()
       this.pushStats()
       this.poolInstance = undefined
-      this.setState('disconnected', null)
+      this.checker = undefined
+      this.disconnecting = false
+      this.statusChanged()
       return this.status()
+    })
+  }
+
+  private newChecker(params: ConnectionParams, pool: ConnectionPool): HealthChecker {
+    const { clock, health } = this.deps
+    const classify = (error: unknown): LifeguardError =>
+      maskSecret(classifyConnectionError(error, params), params.password)
+    return new HealthChecker({
+      profileId: this.profileId,
+      clock,
+      random: this.deps.random ?? Math.random,
+      settings: health,
+      attempt: () => attemptConnection(params, clock, params.connectTimeoutMs),
+      probe: (timeoutMs, withCounts) =>
+        probeThroughPool(pool, defaults.monitorPartition, clock, timeoutMs, withCounts),
+      poolLoad: () => {
+        const g = pool.metrics().gauges
+        return { waiting: g.waiting, max: g.max }
+      },
+      classify,
+      onChange: () => this.statusChanged(),
+      onAttempt: (record) => {
+        this.history.push(record)
+        this.deps.onAttempt(record)
+      },
+      onUp: (result) => {
+        if (result.serverVersion !== null) this.serverVersion = result.serverVersion
+        pool.holdCreates(false)
+      },
+      onDown: () => pool.holdCreates(true),
+      onBreakerOpen: (error) => pool.rejectWaiters(error),
     })
   }
 
@@ -147,10 +239,14 @@ export class ProfileSession {
     return next
   }
 
-  private setState(state: ConnectionState, error: ErrorInfo | null): void {
-    this.state = state
-    this.error = error
-    this.since = this.deps.clock.wallNow()
+  /** Pushes the status; `since` moves only when the state itself changed. */
+  private statusChanged(): void {
+    if (this.quiet) return
+    const state = this.state
+    if (state !== this.lastState) {
+      this.lastState = state
+      this.since = this.deps.clock.wallNow()
+    }
     this.deps.onStatus(this.status())
   }
 
@@ -191,4 +287,38 @@ export class ProfileSession {
       waitP99Ms: h.acquireWait.p99,
     }
   }
+}
+
+/**
+ * Waits (bounded) until the pool holds `min` connections, so "connected" means a warm pool; a
+ * failure to open one ends the wait early (the health checker deals with it).
+ */
+function warmUp(pool: ConnectionPool, min: number, timeoutMs: number, clock: Clock): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const warm = () => pool.metrics().gauges.total >= min
+    if (warm()) return resolve()
+    const offs: Array<() => void> = []
+    const done = () => {
+      clock.clearTimeout(timer)
+      for (const off of offs) off()
+      resolve()
+    }
+    const timer = clock.setTimeout(done, timeoutMs)
+    offs.push(pool.on('created', () => warm() && done()))
+    offs.push(pool.on('create-failed', done))
+    offs.push(pool.on('state-changed', done))
+  })
+}
+
+function notConnected(): LifeguardError {
+  return new LifeguardError('invalid-state', 'the profile is not connected: connect it first')
+}
+
+/**
+ * Messages are built from the classification and the target, never from a connection string; this
+ * is the second line: if the password ever shows up in one anyway, it is replaced.
+ */
+function maskSecret(error: LifeguardError, secret: string | undefined): LifeguardError {
+  if (!secret || secret.length < 2 || !error.message.includes(secret)) return error
+  return new LifeguardError(error.code, error.message.split(secret).join('********'))
 }

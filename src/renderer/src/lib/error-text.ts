@@ -36,6 +36,7 @@ const titles: Record<ErrorCode, string> = {
   'pool-draining': 'Pool is draining',
   'self-deadlock': 'Pool self-deadlock',
   'queue-full': 'Write queue full',
+  'service-unavailable': 'Database unavailable',
 }
 
 const hints: Partial<Record<ErrorCode, string>> = {

@@ -18,6 +18,7 @@ export const eventRoutes: { readonly [M in EventMethod]: Route } = {
   onConnectionStateChanged: (api, store) => api.onConnectionStateChanged(store.setStatus),
   onPoolStatsChanged: (api, store) => api.onPoolStatsChanged(store.addSample),
   onWarningRaised: (api, store) => api.onWarningRaised(store.addWarning),
+  onHealthAttemptRecorded: (api, store) => api.onHealthAttemptRecorded(store.addAttempt),
 }
 
 function reportLoadFailure(store: LifeguardState, what: string, error: ErrorInfo): void {

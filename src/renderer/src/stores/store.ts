@@ -5,11 +5,12 @@
  */
 import { create } from 'zustand'
 import { appSelectors, createAppSlice, type AppSlice } from './slices/app-slice'
+import { createHealthSlice, healthSelectors, type HealthSlice } from './slices/health-slice'
 import { createProfilesSlice, profilesSelectors, type ProfilesSlice } from './slices/profiles-slice'
 import { createStatusesSlice, statusesSelectors, type StatusesSlice } from './slices/statuses-slice'
 import { createUiSlice, uiSelectors, type UiSlice } from './slices/ui-slice'
 
-export type LifeguardState = ProfilesSlice & StatusesSlice & AppSlice & UiSlice
+export type LifeguardState = ProfilesSlice & StatusesSlice & AppSlice & UiSlice & HealthSlice
 
 export type LifeguardStore = ReturnType<typeof createLifeguardStore>
 
@@ -19,6 +20,7 @@ export function createLifeguardStore() {
     ...createStatusesSlice(...a),
     ...createAppSlice(...a),
     ...createUiSlice(...a),
+    ...createHealthSlice(...a),
   }))
 }
 
@@ -29,4 +31,5 @@ export const selectors = {
   statuses: statusesSelectors,
   app: appSelectors,
   ui: uiSelectors,
+  health: healthSelectors,
 }

@@ -46,6 +46,7 @@ export abstract class PoolCore extends TypedEmitter<PoolEvents> {
   protected readonly partitions: Partitions | undefined
   protected readonly counters = new PoolMetrics()
   protected lastCreateError: Error | undefined = undefined
+  private createsHeld = false
   protected consecutiveFailures = 0
   protected nextCreateAt = 0
   private retryTimer: TimerHandle | undefined = undefined
@@ -168,8 +169,28 @@ export abstract class PoolCore extends TypedEmitter<PoolEvents> {
     this.pulse()
   }
 
+  /**
+   * While held, the pool opens no connections at all (neither for waiters nor to refill to min):
+   * the health checker holds creations while the database is down, so its backoff is the only
+   * retry loop. Releasing forgets the pool's own create backoff and refills at once.
+   */
+  holdCreates(hold: boolean): void {
+    if (this.createsHeld === hold) return
+    this.createsHeld = hold
+    if (hold) return this.stopCreateRetry()
+    this.consecutiveFailures = 0
+    this.nextCreateAt = 0
+    this.pulse()
+  }
+
+  /** True while creations are held (see holdCreates). */
+  get creationsHeld(): boolean {
+    return this.createsHeld
+  }
+
   /** True while creation is backing off after failures; arms one retry (`CreateRetry`) if so. */
   protected backingOff(): boolean {
+    if (this.createsHeld) return true
     if (this.nextCreateAt === 0) return false
     const wait = this.nextCreateAt - this.clock.now()
     if (wait <= 0) return false

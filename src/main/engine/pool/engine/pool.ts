@@ -121,6 +121,14 @@ export class ConnectionPool extends MaintainedPool implements LeaseOwner {
     return this.enqueue(options, site, group)
   }
 
+  /** Fails every waiting caller with `error` (the circuit breaker opened); returns how many. */
+  rejectWaiters(error: Error): number {
+    const waiters = this.queue.removeWhere(() => true)
+    for (const w of waiters) this.fail(w, error)
+    if (waiters.length > 0) this.pulse()
+    return waiters.length
+  }
+
   /** 1-based place of a waiting caller (see AcquireOptions.onQueued); 0 once it stopped waiting. */
   queuePosition(ticket: WaitTicket): number {
     return this.queue.position(ticket as Waiter, this.clock.now())

@@ -1,0 +1,483 @@
+/**
+ * The health checker of one profile: probes while connected, reconnects with backoff while not,
+ * drives the circuit breaker, and records every attempt on the retry timeline.
+ *
+ * States (architecture.md, convention 5):
+ *   disconnected -> connecting            start()
+ *   connecting   -> connected             an attempt succeeded
+ *   connecting   -> failed                a permanent error; or start-up retried transient errors
+ *                                         for STARTUP_MAX_WAIT; or a lost database failed
+ *                                         `failuresBeforeFailed` times in a row
+ *   connected    -> connecting            a probe failed (the first failure: reconnecting)
+ *   failed       -> connected             a later attempt succeeded
+ *   any          -> disconnected          stop()
+ *
+ * While the database is unreachable the pool opens nothing (`onDown`), so the checker's backoff is
+ * the only retry loop; a failed probe or attempt schedules the next attempt after
+ * `jitteredDelay(step)`. The backoff step survives short recoveries (a flapping database waits
+ * longer and longer) and starts again once the database was healthy for `resetAfterHealthyMs`.
+ * All deadlines use the monotonic clock; wall time only labels records for people.
+ */
+import type { AttemptRecord, AttemptTrigger, ErrorClass, HealthView } from '../../../shared/domain'
+import type { ErrorCode } from '../../../shared/result'
+import type { Clock, TimerHandle } from '../core/clock'
+import { LifeguardError } from '../core/errors'
+import { AttemptTimeline } from './attempt-timeline'
+import { cappedDelay, jitteredDelay, type BackoffPolicy } from './backoff'
+import { CircuitBreaker, ServiceUnavailableError } from './circuit-breaker'
+import { assess, LevelTracker, type ProbeObservation } from './health-level'
+import type { HealthSettings } from './health-settings'
+
+export type HealthState = 'disconnected' | 'connecting' | 'connected' | 'failed'
+
+/** Errors that need a person: retrying them soon would only repeat them (or lock an account). */
+export const permanentCodes: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
+  'auth-failed',
+  'unknown-database',
+  'no-pg-hba-entry',
+  'ssl-required',
+  'password-required',
+])
+
+export function errorClassOf(code: ErrorCode): ErrorClass {
+  return permanentCodes.has(code) ? 'permanent' : 'transient'
+}
+
+export interface AttemptResult {
+  serverVersion: string | null
+}
+
+export interface ProbeResult {
+  latencyMs: number
+  server: { used: number; available: number } | null
+}
+
+export interface HealthCheckerDeps {
+  profileId: string
+  clock: Clock
+  random: () => number
+  settings: HealthSettings
+  /** Opens a fresh connection, checks it and closes it; bounded in time by the caller. */
+  attempt(): Promise<AttemptResult>
+  /** One probe through the pool's reserved partition, bounded by `timeoutMs`. */
+  probe(timeoutMs: number, withServerCounts: boolean): Promise<ProbeResult>
+  /** Callers waiting for a pool connection right now, and the pool's max. */
+  poolLoad(): { waiting: number; max: number } | null
+  /** Turns any error into a classified one whose message holds no secret. */
+  classify(error: unknown): LifeguardError
+  /** Something in view() changed. */
+  onChange(): void
+  onAttempt(record: AttemptRecord): void
+  /** The database answers again: the pool may open connections. */
+  onUp(result: AttemptResult): void
+  /** The database stopped answering: the pool must not open connections. */
+  onDown(): void
+  /** The breaker opened: fail whoever is waiting. */
+  onBreakerOpen(error: ServiceUnavailableError): void
+}
+
+export class HealthChecker {
+  readonly timeline: AttemptTimeline
+  private current: HealthState = 'disconnected'
+  private lastError: LifeguardError | undefined
+  private lastErrorClass: ErrorClass | null = null
+  private generation = 0
+  private startup = true
+  private startedAt = 0
+  private consecutiveFailures = 0
+  private step = 0
+  private healthySince: number | undefined
+  private unreachableSince: number | undefined
+  private attemptNo = 0
+  private scheduled: { at: number; delay: number; armedAt: number } | undefined
+  private attemptTimer: TimerHandle | undefined
+  private probeTimer: TimerHandle | undefined
+  private breakerTimer: TimerHandle | undefined
+  private attempting = false
+  private probing = false
+  private probesSinceCounts = Infinity
+  private latencyMs: number | null = null
+  private readonly breaker = new CircuitBreaker()
+  private readonly level: LevelTracker
+  private readonly policy: BackoffPolicy
+  private firstOutcome: (() => void) | undefined
+
+  constructor(private readonly deps: HealthCheckerDeps) {
+    const s = deps.settings
+    this.timeline = new AttemptTimeline(s.timelineSize)
+    this.level = new LevelTracker(s)
+    this.policy = {
+      baseMs: s.backoffBaseMs,
+      factor: s.backoffFactor,
+      capMs: s.backoffCapMs,
+      jitter: s.backoffJitter,
+    }
+  }
+
+  get state(): HealthState {
+    return this.current
+  }
+
+  get error(): LifeguardError | undefined {
+    return this.lastError
+  }
+
+  get errorClass(): ErrorClass | null {
+    return this.lastErrorClass
+  }
+
+  view(): HealthView {
+    const { clock } = this.deps
+    const toWall = (mono: number) => Math.round(clock.wallNow() + (mono - clock.now()))
+    const level = this.level.value
+    return {
+      level: level.level,
+      reasons: [...level.reasons],
+      latencyMs: this.latencyMs,
+      consecutiveFailures: this.consecutiveFailures,
+      backoffStep: this.step,
+      nextAttemptAt: this.scheduled ? toWall(this.scheduled.at) : null,
+      breaker: this.breaker.state,
+      unreachableSince: this.unreachableSince === undefined ? null : toWall(this.unreachableSince),
+      errorClass: this.current === 'connected' ? null : this.lastErrorClass,
+    }
+  }
+
+  /**
+   * Starts checking: the first attempt runs at once. Resolves when it has an outcome (the state
+   * is then connected, connecting with a retry scheduled, or failed).
+   */
+  start(): Promise<void> {
+    if (this.current !== 'disconnected') return Promise.resolve()
+    this.generation++
+    this.startup = true
+    this.startedAt = this.deps.clock.now()
+    this.attemptNo = 0
+    this.step = 0
+    this.consecutiveFailures = 0
+    this.lastError = undefined
+    this.lastErrorClass = null
+    this.setState('connecting')
+    const outcome = new Promise<void>((resolve) => (this.firstOutcome = resolve))
+    this.runAttempt('startup')
+    return outcome
+  }
+
+  /** Stops every timer; results of work still in flight are ignored. */
+  stop(): void {
+    this.generation++
+    this.clearTimers()
+    this.scheduled = undefined
+    this.attempting = false
+    this.probing = false
+    this.unreachableSince = undefined
+    this.healthySince = undefined
+    this.breaker.close()
+    this.level.force('healthy', [])
+    this.latencyMs = null
+    this.settleFirstOutcome()
+    if (this.current !== 'disconnected') this.setState('disconnected')
+  }
+
+  /** Fails fast with ServiceUnavailableError while the breaker is open or half-open. */
+  guard(): void {
+    this.breaker.guard(this.retryAfterMs(), this.unavailableText())
+  }
+
+  /** "Reconnect now": skips the wait (or probes at once while connected). */
+  reconnectNow(): void {
+    if (this.current === 'disconnected')
+      throw new LifeguardError('invalid-state', 'the profile is not connected: connect it first')
+    if (this.current === 'connected') {
+      this.clearProbeTimer()
+      void this.runProbe()
+      return
+    }
+    if (this.attempting) return
+    this.runAttempt('manual')
+  }
+
+  /** "Reset backoff": the next delay is the base again; a scheduled attempt is moved earlier. */
+  resetBackoff(): void {
+    if (this.current === 'disconnected')
+      throw new LifeguardError('invalid-state', 'the profile is not connected: connect it first')
+    this.step = 0
+    if (this.scheduled && !this.attempting) {
+      this.step = 1
+      this.schedule(jitteredDelay(this.policy, 1, this.deps.random))
+    }
+    this.deps.onChange()
+  }
+
+  /** The pool saw connections break (the server shut them down): probe now rather than later. */
+  connectionsBroke(): void {
+    if (this.current !== 'connected' || this.probing) return
+    this.clearProbeTimer()
+    void this.runProbe()
+  }
+
+  // ---- attempts -------------------------------------------------------------------------------
+
+  private runAttempt(trigger: AttemptTrigger): void {
+    const { clock } = this.deps
+    const generation = this.generation
+    const planned = this.scheduled
+    this.clearAttemptTimer()
+    this.scheduled = undefined
+    const startedAt = clock.now()
+    const startedWall = clock.wallNow()
+    const scheduledDelayMs = trigger === 'scheduled' && planned ? planned.delay : 0
+    const actualDelayMs = trigger === 'scheduled' && planned ? startedAt - planned.armedAt : 0
+    const attempt = ++this.attemptNo
+    this.attempting = true
+    if (this.breaker.trial()) this.deps.onChange()
+    const base = { profileId: this.deps.profileId, attempt, trigger, at: startedWall }
+    const timing = { scheduledDelayMs, actualDelayMs: Math.max(0, Math.round(actualDelayMs)) }
+    let work: Promise<AttemptResult>
+    try {
+      work = this.deps.attempt()
+    } catch (error) {
+      work = Promise.reject(error)
+    }
+    work.then(
+      (result) => {
+        if (generation !== this.generation) return
+        this.attempting = false
+        const durationMs = Math.round(clock.now() - startedAt)
+        this.record({
+          ...base,
+          ...timing,
+          durationMs,
+          outcome: 'success',
+          ...noError,
+          nextAttemptAt: null,
+        })
+        this.recovered(result)
+      },
+      (error: unknown) => {
+        if (generation !== this.generation) return
+        this.attempting = false
+        this.failed(error, { ...base, ...timing, durationMs: Math.round(clock.now() - startedAt) })
+      },
+    )
+  }
+
+  private recovered(result: AttemptResult): void {
+    const now = this.deps.clock.now()
+    this.startup = false
+    this.consecutiveFailures = 0
+    this.attemptNo = 0
+    this.healthySince = now
+    this.unreachableSince = undefined
+    this.lastError = undefined
+    this.lastErrorClass = null
+    this.clearBreakerTimer()
+    this.breaker.close()
+    this.level.force('healthy', [])
+    this.probesSinceCounts = Infinity
+    this.deps.onUp(result)
+    this.setState('connected')
+    this.armProbe()
+    this.settleFirstOutcome()
+  }
+
+  private failed(error: unknown, attempt: Omit<AttemptRecord, FailureFields> | undefined): void {
+    const { clock, settings } = this.deps
+    const now = clock.now()
+    const classified = this.deps.classify(error)
+    const errorClass = errorClassOf(classified.code)
+    this.lastError = classified
+    this.lastErrorClass = errorClass
+    this.consecutiveFailures++
+    if (this.healthySince !== undefined && now - this.healthySince >= settings.resetAfterHealthyMs)
+      this.step = 0
+    this.healthySince = undefined
+    this.clearProbeTimer()
+    if (this.unreachableSince === undefined) {
+      this.unreachableSince = now
+      this.deps.onDown()
+      this.armBreaker()
+    }
+    this.breaker.trialFailed()
+
+    let delay: number | undefined
+    let next: HealthState
+    if (errorClass === 'permanent') {
+      next = 'failed'
+      delay =
+        settings.permanentRetry === 'cap' ? cappedDelay(this.policy, this.deps.random) : undefined
+    } else {
+      this.step++
+      delay = jitteredDelay(this.policy, this.step, this.deps.random)
+      if (this.current === 'failed') next = 'failed'
+      else if (this.startup)
+        next = now - this.startedAt >= settings.startupMaxWaitMs ? 'failed' : 'connecting'
+      else
+        next = this.consecutiveFailures >= settings.failuresBeforeFailed ? 'failed' : 'connecting'
+    }
+    if (delay !== undefined) this.schedule(delay)
+    else this.scheduled = undefined
+
+    const nextAttemptAt = this.scheduled
+      ? Math.round(clock.wallNow() + (this.scheduled.at - now))
+      : null
+    const failure = {
+      outcome: 'failure' as const,
+      errorClass,
+      errorCode: classified.code,
+      message: classified.message,
+      nextAttemptAt,
+    }
+    if (attempt) this.record({ ...attempt, ...failure })
+    else
+      this.record({
+        profileId: this.deps.profileId,
+        attempt: 0,
+        trigger: 'probe',
+        at: clock.wallNow(),
+        scheduledDelayMs: 0,
+        actualDelayMs: 0,
+        durationMs: 0,
+        ...failure,
+      })
+    this.level.force(next === 'failed' ? 'critical' : 'warning', [classified.message])
+    this.setState(next)
+    this.settleFirstOutcome()
+  }
+
+  private schedule(delay: number): void {
+    const now = this.deps.clock.now()
+    this.clearAttemptTimer()
+    this.scheduled = { at: now + delay, delay, armedAt: now }
+    const reconnectAttempt = () => {
+      this.attemptTimer = undefined
+      this.runAttempt('scheduled')
+    }
+    this.attemptTimer = this.deps.clock.setTimeout(reconnectAttempt, delay)
+  }
+
+  // ---- probes ---------------------------------------------------------------------------------
+
+  private armProbe(): void {
+    this.clearProbeTimer()
+    const healthProbe = () => {
+      this.probeTimer = undefined
+      void this.runProbe()
+    }
+    this.probeTimer = this.deps.clock.setTimeout(healthProbe, this.deps.settings.probeIntervalMs)
+  }
+
+  private async runProbe(): Promise<void> {
+    if (this.probing || this.current !== 'connected') return
+    const generation = this.generation
+    const { settings } = this.deps
+    this.probing = true
+    const withCounts = this.probesSinceCounts >= settings.saturationEveryProbes
+    let result: ProbeResult
+    try {
+      result = await this.deps.probe(settings.probeTimeoutMs, withCounts)
+    } catch (error) {
+      if (generation !== this.generation) return
+      this.probing = false
+      if (this.current === 'connected') this.failed(error, undefined)
+      return
+    }
+    if (generation !== this.generation) return
+    this.probing = false
+    if (this.current !== 'connected') return
+    if (withCounts) this.probesSinceCounts = 0
+    this.probesSinceCounts++
+    this.consecutiveFailures = 0
+    this.latencyMs = Math.round(result.latencyMs * 10) / 10
+    if (result.server) this.serverCounts = result.server
+    const seen: ProbeObservation = {
+      latencyMs: result.latencyMs,
+      pool: this.deps.poolLoad(),
+      server: this.serverCounts ?? null,
+    }
+    this.level.observe(assess(seen, settings))
+    // Latency changes on every probe: the view is pushed each time (every probeIntervalMs).
+    this.deps.onChange()
+    this.armProbe()
+  }
+
+  private serverCounts: { used: number; available: number } | undefined
+
+  // ---- breaker --------------------------------------------------------------------------------
+
+  private armBreaker(): void {
+    this.clearBreakerTimer()
+    const openBreaker = () => {
+      this.breakerTimer = undefined
+      if (this.unreachableSince === undefined) return
+      if (this.breaker.open(this.deps.clock.now())) {
+        this.deps.onBreakerOpen(
+          new ServiceUnavailableError(this.unavailableText(), this.retryAfterMs()),
+        )
+        this.deps.onChange()
+      }
+    }
+    this.breakerTimer = this.deps.clock.setTimeout(
+      openBreaker,
+      this.deps.settings.unavailableAfterMs,
+    )
+  }
+
+  private retryAfterMs(): number {
+    const { settings, clock } = this.deps
+    if (!this.scheduled) return settings.retryAfterMaxMs
+    return Math.min(
+      settings.retryAfterMaxMs,
+      Math.max(0, Math.round(this.scheduled.at - clock.now())),
+    )
+  }
+
+  private unavailableText(): string {
+    const since = this.unreachableSince
+    const seconds = since === undefined ? 0 : Math.round((this.deps.clock.now() - since) / 1000)
+    return `the database has been unreachable for ${seconds} s`
+  }
+
+  // ---- helpers --------------------------------------------------------------------------------
+
+  private record(record: AttemptRecord): void {
+    this.timeline.push(record)
+    this.deps.onAttempt(record)
+  }
+
+  private setState(next: HealthState): void {
+    this.current = next
+    this.deps.onChange()
+  }
+
+  private settleFirstOutcome(): void {
+    const settle = this.firstOutcome
+    this.firstOutcome = undefined
+    settle?.()
+  }
+
+  private clearTimers(): void {
+    this.clearAttemptTimer()
+    this.clearProbeTimer()
+    this.clearBreakerTimer()
+  }
+
+  private clearAttemptTimer(): void {
+    this.deps.clock.clearTimeout(this.attemptTimer)
+    this.attemptTimer = undefined
+  }
+
+  private clearProbeTimer(): void {
+    this.deps.clock.clearTimeout(this.probeTimer)
+    this.probeTimer = undefined
+  }
+
+  private clearBreakerTimer(): void {
+    this.deps.clock.clearTimeout(this.breakerTimer)
+    this.breakerTimer = undefined
+  }
+}
+
+type FailureFields = 'outcome' | 'errorClass' | 'errorCode' | 'message' | 'nextAttemptAt'
+
+const noError = { errorClass: null, errorCode: null, message: null } as const

@@ -1,0 +1,112 @@
+/**
+ * The two things the health checker does to a real database: a reconnect attempt (a fresh
+ * connection of its own, so it never waits behind the pool) and a probe (through the pool's
+ * reserved partition, so a saturated pool never blinds it). Both are bounded in time.
+ */
+import type { Clock } from '../core/clock'
+import type { ConnectionPool, PoolLease } from '../pool/engine'
+import { openPgConnection, type ConnectionParams } from '../pool/pg-connection'
+import { deadline } from './deadline'
+import type { AttemptResult, ProbeResult } from './health-checker'
+
+export const PROBE_HOLDER = 'lifeguard: health probe'
+
+/** Client backends in use and the connections the server allows ordinary roles. */
+export const SERVER_COUNTS_SQL = `SELECT
+  (SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'client backend')::int AS used,
+  (current_setting('max_connections')::int
+   - current_setting('superuser_reserved_connections')::int
+   - coalesce(nullif(current_setting('reserved_connections', true), '')::int, 0)) AS available`
+
+/** Opens a connection (bounded by `timeoutMs` through connect + authentication), reads the version, closes it. */
+export async function attemptConnection(
+  params: ConnectionParams,
+  clock: Clock,
+  timeoutMs: number,
+): Promise<AttemptResult> {
+  const client = await openPgConnection({ ...params, connectTimeoutMs: timeoutMs })
+  try {
+    const result = await deadline(
+      clock,
+      client.query('SHOW server_version'),
+      timeoutMs,
+      'the server version query',
+    )
+    const row = result.rows[0] as { server_version?: string } | undefined
+    return { serverVersion: row?.server_version ?? null }
+  } finally {
+    void client.end().catch(() => undefined)
+  }
+}
+
+/**
+ * Acquires from the pool's reserved partition, but gives up at once if the pool fails to open a
+ * connection meanwhile (the database refused it): waiting out the timeout would only delay the news.
+ */
+function acquireForProbe(
+  pool: ConnectionPool,
+  partition: string,
+  timeoutMs: number,
+): Promise<PoolLease> {
+  return new Promise<PoolLease>((resolve, reject) => {
+    let done = false
+    const finish = (): boolean => {
+      if (done) return false
+      done = true
+      stopListening()
+      return true
+    }
+    const stopListening = pool.on('create-failed', ({ error }) => {
+      if (finish()) reject(error)
+    })
+    pool.acquire({ partition, timeoutMs, holder: PROBE_HOLDER, priority: 'critical' }).then(
+      (lease) => {
+        if (finish()) resolve(lease)
+        else lease.release()
+      },
+      (error: unknown) => {
+        if (finish()) reject(error instanceof Error ? error : new Error(String(error)))
+      },
+    )
+  })
+}
+
+export async function probeThroughPool(
+  pool: ConnectionPool,
+  partition: string,
+  clock: Clock,
+  timeoutMs: number,
+  withServerCounts: boolean,
+): Promise<ProbeResult> {
+  const started = clock.now()
+  const lease = await deadline(
+    clock,
+    acquireForProbe(pool, partition, timeoutMs),
+    timeoutMs,
+    'the health probe (waiting for a connection)',
+  )
+  try {
+    const remaining = Math.max(1, timeoutMs - (clock.now() - started))
+    const queryStart = clock.now()
+    await deadline(clock, lease.connection.query('SELECT 1'), remaining, 'the health probe')
+    const latencyMs = clock.now() - queryStart
+    let server: ProbeResult['server'] = null
+    if (withServerCounts) {
+      const left = Math.max(1, timeoutMs - (clock.now() - started))
+      const result = await deadline(
+        clock,
+        lease.connection.query(SERVER_COUNTS_SQL),
+        left,
+        'the server connection count',
+      )
+      const row = result.rows[0] as { used?: number; available?: number } | undefined
+      if (typeof row?.used === 'number' && typeof row.available === 'number')
+        server = { used: row.used, available: row.available }
+    }
+    lease.release()
+    return { latencyMs, server }
+  } catch (error) {
+    lease.release(error instanceof Error ? error : new Error(String(error)))
+    throw error
+  }
+}
