@@ -1,8 +1,8 @@
 /**
  * Lifeguard's connection pool: sizing and lifecycle, prioritised waiting with ageing, self-deadlock
  * detection, leak detection, drain / resume / shutdown, and metrics. Bookkeeping lives in
- * pool-core.ts, background jobs in pool-maintenance.ts; this file holds the scheduler and the
- * public operations.
+ * pool-core.ts, background jobs in pool-maintenance.ts, the scheduler in pool-scheduler.ts; this
+ * file holds the public operations.
  *
  * Hot path (acquire with an idle connection and nobody waiting, then release): no timer, no
  * closure and no queue work. acquire reads the clock once, pops the idle stack, fills fields of
@@ -30,7 +30,7 @@ import { captureSite } from './leak-detector'
 import { groupOf, partitionError } from './partitions'
 import type { PoolDeps } from './pool-core'
 import { transactionStatusOf } from './pool-connection'
-import { labelOf, type AcquireSite, type PoolEntry, type PoolHolder } from './pool-entry'
+import { labelOf, type AcquireSite, type PoolHolder } from './pool-entry'
 import {
   acquireTimeout,
   doubleRelease,
@@ -39,8 +39,8 @@ import {
   queueFull,
   selfDeadlock,
 } from './pool-errors'
-import { PoolLease, type LeaseOwner, type ReleaseOptions } from './pool-lease'
-import { MaintainedPool } from './pool-maintenance'
+import { PoolLease, type ReleaseOptions } from './pool-lease'
+import { ScheduledPool } from './pool-scheduler'
 import { FOREVER_MS, type PoolOptionsInput } from './pool-options'
 import type {
   AcquireOptions,
@@ -53,9 +53,7 @@ import { priorityLevel, Waiter } from './wait-queue'
 
 const noop = () => undefined
 
-export class ConnectionPool extends MaintainedPool implements LeaseOwner {
-  private pulsing = false
-  private pulseAgain = false
+export class ConnectionPool extends ScheduledPool {
   private drainTimer: TimerHandle | undefined = undefined
   private drainDone: Promise<DrainOutcome> | undefined = undefined
   private settleDrain: ((outcome: DrainOutcome) => void) | undefined = undefined
@@ -240,102 +238,6 @@ export class ConnectionPool extends MaintainedPool implements LeaseOwner {
     return this.closed
   }
 
-  // ---- the scheduler --------------------------------------------------------------------------
-
-  /** Decides everything after a state change; re-entrant calls (from listeners) are folded in. */
-  protected pulse(): void {
-    if (this.pulsing) {
-      this.pulseAgain = true
-      return
-    }
-    this.pulsing = true
-    try {
-      do {
-        this.pulseAgain = false
-        this.pulseOnce()
-      } while (this.pulseAgain)
-    } finally {
-      this.pulsing = false
-    }
-  }
-
-  private pulseOnce(): void {
-    const s = this.current
-    if (s === 'running') {
-      this.serveWaiters()
-      this.grow()
-    } else if (s === 'draining') {
-      while (this.idle.length > 0) void this.removeEntry(this.idle[this.idle.length - 1]!, 'drain')
-      if (this.entries.size === 0 && this.pending === 0) {
-        this.transition('drained')
-        this.endDrain('drained')
-      }
-    }
-  }
-
-  /** Hands idle connections to waiters in priority order; stale ones are validated first. */
-  private serveWaiters(): void {
-    const { validateOnAcquire, validationBypassMs } = this.options
-    let checks = 0
-    while (this.queue.size > checks && this.idle.length > 0) {
-      const now = this.clock.now()
-      const parts = this.partitions
-      // With partitions, only a waiter whose group may take a connection now is served.
-      const w = parts === undefined ? this.queue.peek(now)! : parts.pick(this.queue, now)
-      if (w === undefined) return
-      const entry = this.idle.pop()!
-      if (validateOnAcquire && !entry.checked && now - entry.aliveAt >= validationBypassMs) {
-        checks++
-        this.check(entry, 'validate')
-        continue
-      }
-      this.queue.take(w)
-      this.clock.clearTimeout(w.timer)
-      w.settled = true
-      const waited = now - w.enqueuedAt
-      this.counters.acquireWait.record(waited)
-      w.resolve(this.lend(entry, w.holder, w.site, now, waited, w.group))
-    }
-  }
-
-  /** Opens connections while callers wait for more than are coming, or the pool is below min. */
-  private grow(): void {
-    const { max, min, maxConcurrentCreates } = this.options
-    while (
-      this.pending < maxConcurrentCreates &&
-      this.entries.size + this.pending < max &&
-      (this.queue.size > this.pending + this.validating ||
-        this.entries.size + this.pending < min) &&
-      !this.backingOff()
-    )
-      this.createOne().catch(noop)
-  }
-
-  // ---- helpers --------------------------------------------------------------------------------
-
-  private lend(
-    entry: PoolEntry,
-    holder: PoolHolder | undefined,
-    site: AcquireSite | undefined,
-    now: number,
-    waitedMs: number,
-    group: number,
-  ): PoolLease {
-    entry.state = 'in-use'
-    entry.checked = false
-    this.active++
-    entry.group = group
-    if (this.partitions !== undefined) this.partitions.lent(group)
-    entry.holder = holder
-    entry.site = site
-    entry.acquiredAt = now
-    entry.leakReported = false
-    this.counters.acquires++
-    if (this.listenerCount('acquired') > 0)
-      this.emit('acquired', { ...this.ref(entry), holder: labelOf(holder), waitedMs })
-    return new PoolLease(this, entry)
-  }
-
   private enqueue(
     options: AcquireOptions | undefined,
     site: AcquireSite | undefined,
@@ -413,13 +315,6 @@ export class ConnectionPool extends MaintainedPool implements LeaseOwner {
     this.pulse()
   }
 
-  private fail(w: Waiter, error: Error): void {
-    this.queue.remove(w)
-    this.clock.clearTimeout(w.timer)
-    w.settled = true
-    w.reject(error)
-  }
-
   private drainDeadline(choice: DrainDeadlineChoice): void {
     this.drainTimer = undefined
     if (this.current !== 'draining') return
@@ -437,7 +332,7 @@ export class ConnectionPool extends MaintainedPool implements LeaseOwner {
     this.pulse()
   }
 
-  private endDrain(outcome: DrainOutcome): void {
+  protected endDrain(outcome: DrainOutcome): void {
     this.clock.clearTimeout(this.drainTimer)
     this.drainTimer = undefined
     this.settleDrain?.(outcome)
