@@ -43,6 +43,8 @@ export const errorCodes = [
   'queue-full',
   // health
   'service-unavailable',
+  // secrets
+  'secret-storage-unavailable',
 ] as const
 
 export type ErrorCode = (typeof errorCodes)[number]

@@ -37,6 +37,7 @@ const titles: Record<ErrorCode, string> = {
   'self-deadlock': 'Pool self-deadlock',
   'queue-full': 'Write queue full',
   'service-unavailable': 'Database unavailable',
+  'secret-storage-unavailable': 'Password cannot be stored',
 }
 
 const hints: Partial<Record<ErrorCode, string>> = {
