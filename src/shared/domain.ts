@@ -14,6 +14,34 @@ export type SslMode = (typeof sslModes)[number]
 
 export type ProfileKind = 'user' | 'demo'
 
+/** Colours a profile can carry on the dashboard (names, so themes can map them). */
+export const profileColors = [
+  'slate',
+  'blue',
+  'teal',
+  'green',
+  'amber',
+  'orange',
+  'red',
+  'purple',
+] as const
+export type ProfileColor = (typeof profileColors)[number]
+
+export interface HostPort {
+  host: string
+  port: number
+}
+
+/** Per-profile overrides of the defaults; absent = the default. */
+export interface ProfileSettingsView {
+  poolMax?: number
+  poolMin?: number
+  acquireTimeoutMs?: number
+  probeIntervalMs?: number
+  probeTimeoutMs?: number
+  unavailableAfterMs?: number
+}
+
 /** A saved profile as the renderer sees it: never a password. */
 export interface ProfileSummary {
   id: string
@@ -24,6 +52,15 @@ export interface ProfileSummary {
   database: string
   user: string
   sslmode: SslMode
+  group: string
+  color: ProfileColor | null
+  fallbackHosts: HostPort[]
+  sslrootcert: string | null
+  sslcert: string | null
+  sslkey: string | null
+  applicationName: string
+  connectTimeoutS: number | null
+  settings: ProfileSettingsView
   /** A password was entered this run and is held in main's memory (never persisted, never sent back). */
   hasSessionPassword: boolean
   createdAt: string

@@ -3,7 +3,7 @@
  * is a validation error, never silently dropped.
  */
 import { z } from 'zod'
-import { sslModes } from './domain'
+import { profileColors, sslModes } from './domain'
 
 export const limits = {
   nameMax: 100,
@@ -11,6 +11,11 @@ export const limits = {
   identifierMax: 63,
   passwordMax: 1024,
   idMax: 64,
+  groupMax: 60,
+  pathMax: 4096,
+  /** PostgreSQL keeps NAMEDATALEN - 1 bytes of application_name. */
+  applicationNameMax: 63,
+  fallbackHostsMax: 7,
 } as const
 
 const noNul = (s: string): boolean => !s.includes('\u0000')
@@ -59,16 +64,79 @@ const identifier = (label: string) =>
 
 export const passwordSchema = text('password', limits.passwordMax)
 
-export const profileDraftSchema = z.strictObject({
-  name: profileNameSchema,
-  host: hostSchema,
-  port: portSchema,
-  database: identifier('database'),
-  user: identifier('user'),
-  sslmode: z.enum(sslModes, { error: `sslmode must be one of ${sslModes.join(', ')}` }),
-  /** Optional: kept in memory for this run only (see the profiles issue for real secret storage). */
-  password: passwordSchema.optional(),
-})
+/** An absolute path to a certificate or key file (read when connecting, never sent anywhere). */
+const filePathSchema = (label: string) =>
+  text(label, limits.pathMax)
+    .transform((s) => s.trim())
+    .refine((s) => s.startsWith('/') || /^[A-Za-z]:[\\/]/.test(s), {
+      error: `${label} must be an absolute path to a file`,
+    })
+
+const wholeNumber = (label: string, min: number, max: number, unit = '') =>
+  z
+    .number({ error: `${label} must be a number` })
+    .int({ error: `${label} must be a whole number` })
+    .min(min, { error: `${label} must be between ${min} and ${max}${unit}` })
+    .max(max, { error: `${label} must be between ${min} and ${max}${unit}` })
+
+export const hostPortSchema = z.strictObject({ host: hostSchema, port: portSchema })
+
+/** Per-profile settings overriding the defaults (reference.md). */
+export const profileSettingsSchema = z
+  .strictObject({
+    poolMax: wholeNumber('pool max', 2, 1000),
+    poolMin: wholeNumber('pool min', 0, 1000),
+    acquireTimeoutMs: wholeNumber('acquire timeout', 100, 600_000, ' ms'),
+    probeIntervalMs: wholeNumber('probe interval', 200, 3_600_000, ' ms'),
+    probeTimeoutMs: wholeNumber('probe timeout', 100, 600_000, ' ms'),
+    unavailableAfterMs: wholeNumber('unavailable after', 0, 86_400_000, ' ms'),
+  })
+  .partial()
+  .refine((s) => s.poolMin === undefined || s.poolMax === undefined || s.poolMin <= s.poolMax, {
+    error: 'pool min must not be above pool max',
+    path: ['poolMin'],
+  })
+export type ProfileSettings = z.output<typeof profileSettingsSchema>
+
+export const profileDraftSchema = z
+  .strictObject({
+    name: profileNameSchema,
+    /** Dashboard group ('' = none). */
+    group: text('group', limits.groupMax)
+      .transform((s) => s.trim())
+      .optional(),
+    color: z
+      .enum(profileColors, { error: `color must be one of ${profileColors.join(', ')}` })
+      .optional(),
+    host: hostSchema,
+    port: portSchema,
+    /** Tried in order when the host above does not answer (libpq's host list). */
+    fallbackHosts: z
+      .array(hostPortSchema, { error: 'fallback hosts must be a list' })
+      .max(limits.fallbackHostsMax, {
+        error: `at most ${limits.fallbackHostsMax} fallback hosts`,
+      })
+      .optional(),
+    database: identifier('database'),
+    user: identifier('user'),
+    sslmode: z.enum(sslModes, { error: `sslmode must be one of ${sslModes.join(', ')}` }),
+    sslrootcert: filePathSchema('root certificate').optional(),
+    sslcert: filePathSchema('client certificate').optional(),
+    sslkey: filePathSchema('client key').optional(),
+    applicationName: text('application name', limits.applicationNameMax)
+      .refine((s) => /^[\x20-\x7e]*$/.test(s), {
+        error: 'application name must be printable ASCII (PostgreSQL replaces anything else)',
+      })
+      .optional(),
+    connectTimeoutS: wholeNumber('connect timeout', 1, 600, ' s').optional(),
+    settings: profileSettingsSchema.optional(),
+    /** Optional: kept in memory for this run, or stored encrypted when `rememberPassword`. */
+    password: passwordSchema.optional(),
+  })
+  .refine((d) => (d.sslcert === undefined) === (d.sslkey === undefined), {
+    error: 'a client certificate and its key go together: give both or neither',
+    path: ['sslkey'],
+  })
 export type ProfileDraft = z.output<typeof profileDraftSchema>
 
 export const emptyRequestSchema = z.strictObject({})

@@ -1,7 +1,11 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { openProfileFile } from '../../../src/main/engine/profiles/profile-file'
+import {
+  openProfileFile,
+  profileDefaults,
+  PROFILES_FORMAT_VERSION,
+} from '../../../src/main/engine/profiles/profile-file'
 import { openConf } from '../../helpers/conf-store'
 import { tempDir } from '../../helpers/temp-dir'
 
@@ -43,9 +47,28 @@ describe('opening the profiles file', () => {
     expect(fs.existsSync(file)).toBe(false)
   })
 
-  it('reads a valid file', () => {
+  it('reads a format-1 file, every new field at its default', () => {
     fs.writeFileSync(file, JSON.stringify(valid))
-    expect(open().profiles).toEqual(valid.profiles)
+    expect(open().profiles).toEqual(valid.profiles.map((p) => ({ ...profileDefaults, ...p })))
+  })
+
+  it('reads a format-2 file as written', () => {
+    const v2 = {
+      formatVersion: 2,
+      profiles: valid.profiles.map((p) => ({
+        ...profileDefaults,
+        ...p,
+        group: 'Production',
+        color: 'red',
+        fallbackHosts: [{ host: 'db-replica.internal', port: 5433 }],
+        sslrootcert: '/etc/ssl/root.crt',
+        applicationName: 'lifeguard-prod',
+        connectTimeoutS: 5,
+        settings: { poolMax: 20 },
+      })),
+    }
+    fs.writeFileSync(file, JSON.stringify(v2))
+    expect(open().profiles).toEqual(v2.profiles)
   })
 
   it('keeps an unparseable file aside, byte for byte, and warns', () => {
@@ -75,11 +98,11 @@ describe('opening the profiles file', () => {
   })
 
   it('refuses to overwrite a file from a newer version', () => {
-    const newer = JSON.stringify({ ...valid, formatVersion: 2 })
+    const newer = JSON.stringify({ ...valid, formatVersion: PROFILES_FORMAT_VERSION + 1 })
     fs.writeFileSync(file, newer)
     const opened = open()
     expect(opened.readOnly).toBe(true)
-    expect(opened.profiles).toEqual(valid.profiles)
+    expect(opened.profiles).toEqual(valid.profiles.map((p) => ({ ...profileDefaults, ...p })))
     expect(opened.warnings[0]?.id).toBe('profiles-file-newer')
     expect(fs.readFileSync(file, 'utf8')).toBe(newer)
   })

@@ -121,14 +121,16 @@ export class Monitor {
         'password-required',
         `enter the password for user "${profile.user}": passwords are kept for this run only`,
       )
+    const own = profile.settings
     const sizing =
       profile.kind === 'demo'
-        ? {
+        ? { ...defaults.pool, max: defaults.demo.poolMax, min: defaults.demo.poolMin }
+        : {
             ...defaults.pool,
-            max: defaults.demo.poolMax,
-            min: defaults.demo.poolMin,
+            max: own.poolMax ?? defaults.pool.max,
+            min: Math.min(own.poolMin ?? defaults.pool.min, own.poolMax ?? defaults.pool.max),
+            acquireTimeoutMs: own.acquireTimeoutMs ?? defaults.pool.acquireTimeoutMs,
           }
-        : defaults.pool
     const session = this.sessionFor(id)
     const status = await session.connect(this.params(profile, known), sizing)
     if (profile.kind === 'demo' && status.state !== 'disconnected') {
@@ -217,7 +219,8 @@ export class Monitor {
   }
 
   private params(
-    where: Pick<StoredProfile, 'host' | 'port' | 'database' | 'user' | 'sslmode'>,
+    where: Pick<StoredProfile, 'host' | 'port' | 'database' | 'user' | 'sslmode'> &
+      Partial<StoredProfile>,
     password: string | undefined,
   ): ConnectionParams {
     return {
@@ -227,9 +230,14 @@ export class Monitor {
       user: where.user,
       sslmode: where.sslmode,
       password,
-      applicationName: 'lifeguard',
-      connectTimeoutMs: this.options.settings.connectTimeoutMs,
+      applicationName: where.applicationName ?? 'lifeguard',
+      connectTimeoutMs:
+        where.connectTimeoutS != null
+          ? where.connectTimeoutS * 1000
+          : this.options.settings.connectTimeoutMs,
       queryTimeoutMs: this.options.settings.operationTimeoutMs,
+      fallbackHosts: where.fallbackHosts ?? [],
+      sslFiles: { rootcert: where.sslrootcert, cert: where.sslcert, key: where.sslkey },
     }
   }
 

@@ -3,9 +3,11 @@
  * fall-backs of `prefer` and `allow`), with a bounded connect time. A password is passed only to
  * pg, never into a message.
  */
+import fs from 'node:fs'
 import pg from 'pg'
 import type { ConnectionOptions } from 'node:tls'
-import type { SslMode } from '../../../shared/domain'
+import type { HostPort, SslMode } from '../../../shared/domain'
+import { LifeguardError } from '../core/errors'
 import { classifyConnectionError } from '../core/pg-errors'
 
 export interface ConnectionParams {
@@ -19,6 +21,42 @@ export interface ConnectionParams {
   connectTimeoutMs: number
   /** Bound on every query on this connection (DB_OPERATION_TIMEOUT). */
   queryTimeoutMs?: number
+  /** Tried in order when `host` does not answer (libpq's host list). */
+  fallbackHosts?: readonly HostPort[]
+  /** libpq's sslrootcert / sslcert / sslkey: file paths, read when connecting. */
+  sslFiles?: { rootcert?: string | null; cert?: string | null; key?: string | null }
+}
+
+/** Errors after which libpq does not try the remaining hosts: the server answered and said no. */
+const stopsHostList = new Set(['auth-failed', 'unknown-database', 'no-pg-hba-entry'])
+
+function readSslFile(label: string, file: string): Buffer {
+  try {
+    return fs.readFileSync(file)
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'unknown error'
+    throw new LifeguardError('validation', `cannot read the ${label} ${file} (${code})`, {
+      cause: error,
+    })
+  }
+}
+
+/** The TLS options the profile's certificate files add (libpq semantics). */
+export function sslFileOptions(
+  mode: SslMode,
+  files: ConnectionParams['sslFiles'],
+): { options: ConnectionOptions; verifyCa: boolean } {
+  const options: ConnectionOptions = {}
+  if (!files || mode === 'disable') return { options, verifyCa: false }
+  if (files.cert) options.cert = readSslFile('client certificate', files.cert)
+  if (files.key) options.key = readSslFile('client key', files.key)
+  let verifyCa = false
+  if (files.rootcert) {
+    options.ca = readSslFile('root certificate', files.rootcert)
+    // libpq: with a root certificate file present, sslmode=require behaves like verify-ca.
+    verifyCa = mode === 'require'
+  }
+  return { options, verifyCa }
 }
 
 type SslOption = false | ConnectionOptions
@@ -51,12 +89,35 @@ function shouldFallBack(mode: SslMode, error: unknown): boolean {
 }
 
 export async function openPgConnection(params: ConnectionParams): Promise<pg.Client> {
-  const attempts = sslAttempts(params.sslmode)
+  const { options: files, verifyCa } = sslFileOptions(params.sslmode, params.sslFiles)
+  const mode: SslMode = verifyCa ? 'verify-ca' : params.sslmode
+  const attempts = sslAttempts(mode).map((ssl) => (ssl === false ? false : { ...ssl, ...files }))
+  const targets: HostPort[] = [
+    { host: params.host, port: params.port },
+    ...(params.fallbackHosts ?? []),
+  ]
+  let lastError: LifeguardError | undefined
+  for (const target of targets) {
+    try {
+      return await connectOne(params, target, attempts)
+    } catch (error) {
+      lastError = classifyConnectionError(error, { ...params, ...target })
+      if (stopsHostList.has(lastError.code)) throw lastError
+    }
+  }
+  throw lastError ?? new LifeguardError('connection-failed', 'no host to connect to')
+}
+
+async function connectOne(
+  params: ConnectionParams,
+  target: HostPort,
+  attempts: SslOption[],
+): Promise<pg.Client> {
   let lastError: unknown
   for (const ssl of attempts) {
     const client = new pg.Client({
-      host: params.host,
-      port: params.port,
+      host: target.host,
+      port: target.port,
       database: params.database,
       user: params.user,
       password: params.password ?? '',
@@ -77,5 +138,5 @@ export async function openPgConnection(params: ConnectionParams): Promise<pg.Cli
       if (!shouldFallBack(params.sslmode, error)) break
     }
   }
-  throw classifyConnectionError(lastError, params)
+  throw lastError
 }

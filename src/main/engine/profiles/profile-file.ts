@@ -6,11 +6,26 @@
  */
 import fs from 'node:fs'
 import { z } from 'zod'
-import { sslModes, type AppWarning } from '../../../shared/domain'
+import { profileColors, sslModes, type AppWarning } from '../../../shared/domain'
 
-export const PROFILES_FORMAT_VERSION = 1
+/** 2: groups, colours, fallback hosts, SSL files, application name, timeouts, overrides. */
+export const PROFILES_FORMAT_VERSION = 2
 
-export const storedProfileSchema = z.strictObject({
+const hostPort = z.strictObject({
+  host: z.string().min(1).max(255),
+  port: z.number().int().min(1).max(65535),
+})
+
+const settingsSchema = z.strictObject({
+  poolMax: z.number().int().optional(),
+  poolMin: z.number().int().optional(),
+  acquireTimeoutMs: z.number().int().optional(),
+  probeIntervalMs: z.number().int().optional(),
+  probeTimeoutMs: z.number().int().optional(),
+  unavailableAfterMs: z.number().int().optional(),
+})
+
+const v1Profile = z.strictObject({
   id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
   kind: z.enum(['user', 'demo']),
   name: z.string().min(1).max(100),
@@ -21,12 +36,40 @@ export const storedProfileSchema = z.strictObject({
   sslmode: z.enum(sslModes),
   createdAt: z.string(),
 })
+
+export const storedProfileSchema = v1Profile.extend({
+  group: z.string().max(60),
+  color: z.enum(profileColors).nullable(),
+  fallbackHosts: z.array(hostPort).max(7),
+  sslrootcert: z.string().max(4096).nullable(),
+  sslcert: z.string().max(4096).nullable(),
+  sslkey: z.string().max(4096).nullable(),
+  applicationName: z.string().max(63),
+  connectTimeoutS: z.number().int().min(1).max(600).nullable(),
+  settings: settingsSchema,
+})
 export type StoredProfile = z.output<typeof storedProfileSchema>
 
-const fileSchema = z.object({
-  formatVersion: z.literal(PROFILES_FORMAT_VERSION),
-  profiles: z.array(storedProfileSchema),
-})
+/** What a format-1 profile means in format 2: every new field at its default. */
+export const profileDefaults = {
+  group: '',
+  color: null,
+  fallbackHosts: [],
+  sslrootcert: null,
+  sslcert: null,
+  sslkey: null,
+  applicationName: 'lifeguard',
+  connectTimeoutS: null,
+  settings: {},
+} satisfies Omit<StoredProfile, keyof z.output<typeof v1Profile>>
+
+const fileSchema = z.union([
+  z.object({ formatVersion: z.literal(2), profiles: z.array(storedProfileSchema) }),
+  z.object({ formatVersion: z.literal(1), profiles: z.array(v1Profile) }).transform((f) => ({
+    formatVersion: 2 as const,
+    profiles: f.profiles.map((p) => ({ ...profileDefaults, ...p })),
+  })),
+])
 
 /** The part of conf / electron-store this module uses. */
 export interface JsonStoreBackend {
@@ -79,8 +122,14 @@ export function openProfileFile(
       id: 'profiles-file-newer',
       message: `The profiles file was written by a newer Lifeguard (format ${version}; this one reads ${PROFILES_FORMAT_VERSION}). It is shown read-only and will not be overwritten.`,
     })
-    const profiles = z.array(storedProfileSchema).safeParse(raw['profiles'])
-    return { backend, profiles: profiles.success ? profiles.data : [], readOnly: true, warnings }
+    // Best effort: what this version understands of each profile; unknown fields are not shown.
+    const known = z.object(storedProfileSchema.shape)
+    const list = Array.isArray(raw['profiles']) ? (raw['profiles'] as unknown[]) : []
+    const profiles = list.flatMap((p) => {
+      const parsed = known.safeParse({ ...profileDefaults, ...(p as object) })
+      return parsed.success ? [parsed.data] : []
+    })
+    return { backend, profiles, readOnly: true, warnings }
   }
 
   const parsed = fileSchema.safeParse(raw)

@@ -5,7 +5,14 @@
 import { randomUUID } from 'node:crypto'
 import { LifeguardError } from '../core/errors'
 import type { ProfileDraft } from '../../../shared/schemas'
-import { PROFILES_FORMAT_VERSION, type JsonStoreBackend, type StoredProfile } from './profile-file'
+import path from 'node:path'
+import { syncDirectory } from '../core/atomic-file'
+import {
+  PROFILES_FORMAT_VERSION,
+  profileDefaults,
+  type JsonStoreBackend,
+  type StoredProfile,
+} from './profile-file'
 
 export const DEMO_PROFILE_ID = 'local-demo'
 
@@ -78,9 +85,12 @@ export class ProfileStore {
   }): StoredProfile {
     const existing = this.profiles.find((p) => p.id === DEMO_PROFILE_ID)
     const demo: StoredProfile = {
+      ...profileDefaults,
       id: DEMO_PROFILE_ID,
       kind: 'demo',
       name: 'Local demo',
+      group: 'Demo',
+      color: 'teal',
       ...address,
       sslmode: 'disable',
       createdAt: existing?.createdAt ?? new Date(this.wallNow()).toISOString(),
@@ -106,7 +116,9 @@ export class ProfileStore {
         'the profiles file was written by a newer Lifeguard and is read-only here',
       )
     try {
+      // conf writes a temp file, fsyncs and renames it; the directory fsync makes the rename durable.
       this.backend.store = { formatVersion: PROFILES_FORMAT_VERSION, profiles: next }
+      syncDirectory(path.dirname(this.backend.path))
     } catch (error) {
       throw new LifeguardError(
         'storage',
@@ -123,10 +135,19 @@ export class ProfileStore {
 function fieldsOf(draft: ProfileDraft) {
   return {
     name: draft.name,
+    group: draft.group ?? profileDefaults.group,
+    color: draft.color ?? null,
     host: draft.host,
     port: draft.port,
+    fallbackHosts: draft.fallbackHosts ?? [],
     database: draft.database,
     user: draft.user,
     sslmode: draft.sslmode,
+    sslrootcert: draft.sslrootcert ?? null,
+    sslcert: draft.sslcert ?? null,
+    sslkey: draft.sslkey ?? null,
+    applicationName: draft.applicationName ?? profileDefaults.applicationName,
+    connectTimeoutS: draft.connectTimeoutS ?? null,
+    settings: draft.settings ?? {},
   }
 }
