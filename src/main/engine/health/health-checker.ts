@@ -93,6 +93,7 @@ export class HealthChecker {
   private attemptTimer: TimerHandle | undefined
   private probeTimer: TimerHandle | undefined
   private breakerTimer: TimerHandle | undefined
+  private startupTimer: TimerHandle | undefined
   private attempting = false
   private probing = false
   private probesSinceCounts = Infinity
@@ -159,6 +160,7 @@ export class HealthChecker {
     this.lastErrorClass = null
     this.setState('connecting')
     const outcome = new Promise<void>((resolve) => (this.firstOutcome = resolve))
+    this.armStartupLimit()
     this.runAttempt('startup')
     return outcome
   }
@@ -257,7 +259,8 @@ export class HealthChecker {
       (error: unknown) => {
         if (generation !== this.generation) return
         this.attempting = false
-        this.failed(error, { ...base, ...timing, durationMs: Math.round(clock.now() - startedAt) })
+        const durationMs = Math.round(clock.now() - startedAt)
+        this.failed(error, startedAt, { ...base, ...timing, durationMs })
       },
     )
   }
@@ -272,6 +275,7 @@ export class HealthChecker {
     this.lastError = undefined
     this.lastErrorClass = null
     this.clearBreakerTimer()
+    this.clearStartupTimer()
     this.breaker.close()
     this.level.force('healthy', [])
     this.probesSinceCounts = Infinity
@@ -281,7 +285,12 @@ export class HealthChecker {
     this.settleFirstOutcome()
   }
 
-  private failed(error: unknown, attempt: Omit<AttemptRecord, FailureFields> | undefined): void {
+  /** A probe or attempt that began at `startedAt` (monotonic) failed. */
+  private failed(
+    error: unknown,
+    startedAt: number,
+    attempt: Omit<AttemptRecord, FailureFields> | undefined,
+  ): void {
     const { clock, settings } = this.deps
     const now = clock.now()
     const classified = this.deps.classify(error)
@@ -294,9 +303,10 @@ export class HealthChecker {
     this.healthySince = undefined
     this.clearProbeTimer()
     if (this.unreachableSince === undefined) {
-      this.unreachableSince = now
+      // Unreachable since the failing work began, not since it gave up (a timeout takes a while).
+      this.unreachableSince = Math.min(startedAt, now)
       this.deps.onDown()
-      this.armBreaker()
+      this.armBreaker(settings.unavailableAfterMs - (now - this.unreachableSince))
     }
     this.breaker.trialFailed()
 
@@ -374,12 +384,13 @@ export class HealthChecker {
     this.probing = true
     const withCounts = this.probesSinceCounts >= settings.saturationEveryProbes
     let result: ProbeResult
+    const startedAt = this.deps.clock.now()
     try {
       result = await this.deps.probe(settings.probeTimeoutMs, withCounts)
     } catch (error) {
       if (generation !== this.generation) return
       this.probing = false
-      if (this.current === 'connected') this.failed(error, undefined)
+      if (this.current === 'connected') this.failed(error, startedAt, undefined)
       return
     }
     if (generation !== this.generation) return
@@ -405,7 +416,7 @@ export class HealthChecker {
 
   // ---- breaker --------------------------------------------------------------------------------
 
-  private armBreaker(): void {
+  private armBreaker(delayMs: number): void {
     this.clearBreakerTimer()
     const openBreaker = () => {
       this.breakerTimer = undefined
@@ -417,10 +428,7 @@ export class HealthChecker {
         this.deps.onChange()
       }
     }
-    this.breakerTimer = this.deps.clock.setTimeout(
-      openBreaker,
-      this.deps.settings.unavailableAfterMs,
-    )
+    this.breakerTimer = this.deps.clock.setTimeout(openBreaker, Math.max(0, delayMs))
   }
 
   private retryAfterMs(): number {
@@ -456,10 +464,33 @@ export class HealthChecker {
     settle?.()
   }
 
+  /** STARTUP_MAX_WAIT: a profile that never connected is reported failed on time, not at the next attempt. */
+  private armStartupLimit(): void {
+    this.clearStartupTimer()
+    const startupLimit = () => {
+      this.startupTimer = undefined
+      if (!this.startup || this.current !== 'connecting') return
+      const reason = this.lastError?.message ?? 'the database did not answer'
+      const waited = Math.round(this.deps.settings.startupMaxWaitMs / 1000)
+      this.level.force('critical', [`no connection after ${waited} s: ${reason}`])
+      this.setState('failed')
+    }
+    this.startupTimer = this.deps.clock.setTimeout(
+      startupLimit,
+      this.deps.settings.startupMaxWaitMs,
+    )
+  }
+
   private clearTimers(): void {
     this.clearAttemptTimer()
     this.clearProbeTimer()
     this.clearBreakerTimer()
+    this.clearStartupTimer()
+  }
+
+  private clearStartupTimer(): void {
+    this.deps.clock.clearTimeout(this.startupTimer)
+    this.startupTimer = undefined
   }
 
   private clearAttemptTimer(): void {

@@ -66,8 +66,11 @@ export function assess(seen: ProbeObservation, s: HealthSettings): Assessment {
 
 export class LevelTracker {
   private current: Assessment = { level: 'healthy', reasons: [] }
-  private pending: HealthLevel | undefined
+  /** The direction of the probes in a row that disagree with the current level. */
+  private pending: 'worse' | 'better' | undefined
   private streak = 0
+  /** Of those probes, the latest at the level closest to the current one (how far all agree). */
+  private mildest: Assessment | undefined
 
   constructor(private readonly settings: HealthSettings) {}
 
@@ -75,28 +78,37 @@ export class LevelTracker {
     return this.current
   }
 
-  /** Feeds one probe's assessment; returns true if the level or its reasons changed. */
+  /**
+   * Feeds one probe's assessment; returns true if the level or its reasons changed. Probes in a
+   * row count towards a move as long as they all lie on the same side of the current level (one
+   * warning and one critical probe are two bad probes), and the move goes as far as all of them
+   * agree: warning, critical moves a healthy profile to warning.
+   */
   observe(next: Assessment): boolean {
     const before = this.current
     if (next.level === before.level) {
       this.pending = undefined
       this.streak = 0
+      this.mildest = undefined
       this.current = next
       return !sameReasons(before.reasons, next.reasons)
     }
-    if (this.pending === next.level) this.streak++
+    const direction = rank[next.level] > rank[before.level] ? 'worse' : 'better'
+    const distance = (a: Assessment) => Math.abs(rank[a.level] - rank[before.level])
+    if (this.pending === direction) this.streak++
     else {
-      this.pending = next.level
+      this.pending = direction
       this.streak = 1
+      this.mildest = next
     }
+    if (this.mildest === undefined || distance(next) <= distance(this.mildest)) this.mildest = next
     const needed =
-      rank[next.level] > rank[before.level]
-        ? this.settings.worseAfterProbes
-        : this.settings.betterAfterProbes
+      direction === 'worse' ? this.settings.worseAfterProbes : this.settings.betterAfterProbes
     if (this.streak < needed) return false
-    this.current = next
+    this.current = this.mildest
     this.pending = undefined
     this.streak = 0
+    this.mildest = undefined
     return true
   }
 
@@ -106,6 +118,7 @@ export class LevelTracker {
     this.current = { level, reasons }
     this.pending = undefined
     this.streak = 0
+    this.mildest = undefined
     return changed
   }
 }

@@ -4,9 +4,9 @@
  * reserved partition, so a saturated pool never blinds it). Both are bounded in time.
  */
 import type { Clock } from '../core/clock'
-import type { ConnectionPool, PoolLease } from '../pool/engine'
+import { AcquireTimeoutError, type ConnectionPool, type PoolLease } from '../pool/engine'
 import { openPgConnection, type ConnectionParams } from '../pool/pg-connection'
-import { deadline } from './deadline'
+import { deadline, PAUSE_DETECTION_MS, PAUSE_GRACE_MS } from './deadline'
 import type { AttemptResult, ProbeResult } from './health-checker'
 
 export const PROBE_HOLDER = 'lifeguard: health probe'
@@ -42,12 +42,19 @@ export async function attemptConnection(
 /**
  * Acquires from the pool's reserved partition, but gives up at once if the pool fails to open a
  * connection meanwhile (the database refused it): waiting out the timeout would only delay the news.
+ * The pool's wait timer is not pause-aware: after a SIGSTOP (or a sleep) it fires before the
+ * answer of the connection's validation, already in the socket, is read. So a wait that timed out
+ * that late is given the same short grace `deadline` gives.
  */
 function acquireForProbe(
   pool: ConnectionPool,
   partition: string,
+  clock: Clock,
   timeoutMs: number,
 ): Promise<PoolLease> {
+  const started = clock.now()
+  const acquire = (ms: number) =>
+    pool.acquire({ partition, timeoutMs: ms, holder: PROBE_HOLDER, priority: 'critical' })
   return new Promise<PoolLease>((resolve, reject) => {
     let done = false
     const finish = (): boolean => {
@@ -59,7 +66,13 @@ function acquireForProbe(
     const stopListening = pool.on('create-failed', ({ error }) => {
       if (finish()) reject(error)
     })
-    pool.acquire({ partition, timeoutMs, holder: PROBE_HOLDER, priority: 'critical' }).then(
+    const acquired = acquire(timeoutMs).catch((error: unknown) => {
+      const overdue = clock.now() - started - timeoutMs
+      if (error instanceof AcquireTimeoutError && overdue > PAUSE_DETECTION_MS)
+        return acquire(PAUSE_GRACE_MS)
+      throw error
+    })
+    acquired.then(
       (lease) => {
         if (finish()) resolve(lease)
         else lease.release()
@@ -81,22 +94,28 @@ export async function probeThroughPool(
   const started = clock.now()
   const lease = await deadline(
     clock,
-    acquireForProbe(pool, partition, timeoutMs),
+    acquireForProbe(pool, partition, clock, timeoutMs),
     timeoutMs,
     'the health probe (waiting for a connection)',
   )
+  // What is left of the probe's time. Time spent beyond all of it can only have been a process
+  // pause that a bound forgave (deadline's grace): it was not the database's, so the next step
+  // gets the whole time again rather than a millisecond.
+  const left = () => {
+    const spent = clock.now() - started
+    return spent > timeoutMs ? timeoutMs : Math.max(1, timeoutMs - spent)
+  }
   try {
-    const remaining = Math.max(1, timeoutMs - (clock.now() - started))
+    const remaining = left()
     const queryStart = clock.now()
     await deadline(clock, lease.connection.query('SELECT 1'), remaining, 'the health probe')
     const latencyMs = clock.now() - queryStart
     let server: ProbeResult['server'] = null
     if (withServerCounts) {
-      const left = Math.max(1, timeoutMs - (clock.now() - started))
       const result = await deadline(
         clock,
         lease.connection.query(SERVER_COUNTS_SQL),
-        left,
+        left(),
         'the server connection count',
       )
       const row = result.rows[0] as { used?: number; available?: number } | undefined
@@ -106,6 +125,11 @@ export async function probeThroughPool(
     lease.release()
     return { latencyMs, server }
   } catch (error) {
+    // The database stopped answering on a live connection: hold creations before that connection
+    // is removed, or the pool would start replacing it at once, behind the health checker's back
+    // (the checker holds them anyway as it marks the profile down, and releases them when an
+    // attempt succeeds).
+    pool.holdCreates(true)
     lease.release(error instanceof Error ? error : new Error(String(error)))
     throw error
   }
