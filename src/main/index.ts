@@ -1,5 +1,5 @@
 /** Desktop composition root: app lifecycle -> engine -> window -> IPC transport. */
-import { app, ipcMain, session } from 'electron'
+import { app, ipcMain, safeStorage, session } from 'electron'
 import ElectronStore from 'electron-store'
 import { systemClock } from './engine/core/clock'
 import { createMonitor, PROFILES_FILE_NAME } from './engine/create-monitor'
@@ -7,6 +7,7 @@ import { defaultEngineSettings } from './engine/defaults'
 import { createHandlers } from './engine/handlers'
 import type { Monitor } from './engine/monitor/monitor'
 import type { JsonStoreBackend } from './engine/profiles/profile-file'
+import { safeStorageEncryptor } from './engine/secrets/safe-storage-encryptor'
 import { createDispatch } from './transport/dispatch'
 import {
   createSenderCheck,
@@ -41,6 +42,7 @@ async function start(): Promise<void> {
     version: app.getVersion(),
     settings: defaultEngineSettings,
     environment: process.env,
+    encryptor: safeStorageEncryptor(safeStorage, process.platform),
   })
   const { window, isAppUrl } = createMainWindow()
   const dispatch = createDispatch(createHandlers(monitor), {

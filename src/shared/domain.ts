@@ -63,6 +63,8 @@ export interface ProfileSummary {
   settings: ProfileSettingsView
   /** A password was entered this run and is held in main's memory (never persisted, never sent back). */
   hasSessionPassword: boolean
+  /** A password is stored encrypted for this profile (never sent to the renderer). */
+  passwordStored: boolean
   createdAt: string
 }
 
@@ -209,6 +211,16 @@ export interface AppInfo {
   dataDir: string
   nodeVersion: string
   warnings: AppWarning[]
+  /** Whether passwords can be stored encrypted here, and why not when they cannot. */
+  secretStorage: SecretStorageInfo
+}
+
+export interface SecretStorageInfo {
+  available: boolean
+  /** e.g. "gnome_libsecret", "macOS Keychain" when available. */
+  backend: string | null
+  /** Why passwords cannot be stored (shown next to "Remember password"). */
+  reason: string | null
 }
 
 export interface MonitorSnapshot {

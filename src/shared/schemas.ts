@@ -132,6 +132,8 @@ export const profileDraftSchema = z
     settings: profileSettingsSchema.optional(),
     /** Optional: kept in memory for this run, or stored encrypted when `rememberPassword`. */
     password: passwordSchema.optional(),
+    /** true: store the password encrypted (refused where that is not possible); false: forget it. */
+    rememberPassword: z.boolean({ error: 'rememberPassword must be true or false' }).optional(),
   })
   .refine((d) => (d.sslcert === undefined) === (d.sslkey === undefined), {
     error: 'a client certificate and its key go together: give both or neither',
@@ -157,4 +159,5 @@ export const testConnectionRequestSchema = z.union([
 export const connectRequestSchema = z.strictObject({
   id: profileIdSchema,
   password: passwordSchema.optional(),
+  rememberPassword: z.boolean({ error: 'rememberPassword must be true or false' }).optional(),
 })

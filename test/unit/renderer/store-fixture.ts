@@ -29,6 +29,7 @@ export function profile(id: string, overrides: Partial<ProfileSummary> = {}): Pr
     connectTimeoutS: null,
     settings: {},
     hasSessionPassword: false,
+    passwordStored: false,
     createdAt: '2025-01-01T00:00:00.000Z',
     ...overrides,
   }
@@ -75,6 +76,7 @@ export function appInfo(warnings: AppWarning[] = [], overrides: Partial<AppInfo>
     dataDir: '/tmp/lifeguard',
     nodeVersion: '24.0.0',
     warnings,
+    secretStorage: { available: false, backend: null, reason: 'browser mode' },
     ...overrides,
   }
 }

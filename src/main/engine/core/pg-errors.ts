@@ -65,7 +65,15 @@ export function classifyConnectionError(error: unknown, target: Target): Lifegua
     case '08003':
       return make('connection-reset', `the connection to ${where} was lost`)
     case '57P03':
-      return make('server-starting', `the database system at ${where} is starting up`)
+      // cannot_connect_now covers starting up, shutting down, recovery and "not yet accepting".
+      if (/shutting down/i.test(message))
+        return make('connection-reset', `the database system at ${where} is shutting down`)
+      if (/starting up/i.test(message))
+        return make('server-starting', `the database system at ${where} is starting up`)
+      return make(
+        'server-starting',
+        `the database system at ${where} is not accepting connections yet (starting up or in recovery)`,
+      )
     case 'ECONNREFUSED':
       return make(
         'connection-refused',

@@ -26,6 +26,7 @@ import { testConnection } from '../profiles/connection-test'
 import type { StoredProfile } from '../profiles/profile-file'
 import { DEMO_PROFILE_ID, type ProfileStore } from '../profiles/profile-store'
 import { SessionSecrets } from '../profiles/session-secrets'
+import type { SecretVault } from '../secrets/secret-vault'
 import { ProfileSession } from './profile-session'
 
 export interface MonitorOptions {
@@ -37,6 +38,8 @@ export interface MonitorOptions {
   settings: EngineSettings
   warnings?: AppWarning[]
   demo?: DemoDatabase
+  /** Stored passwords (encrypted); refuses to store where encryption is not real. */
+  vault: SecretVault
 }
 
 export type TestTarget = { draft: ProfileDraft } | { id: string; password?: string | undefined }
@@ -50,7 +53,7 @@ export class Monitor {
   private disposed = false
 
   constructor(private readonly options: MonitorOptions) {
-    this.warnings = [...(options.warnings ?? [])]
+    this.warnings = [...(options.warnings ?? []), ...options.vault.problems]
   }
 
   info(): AppInfo {
@@ -60,7 +63,15 @@ export class Monitor {
       dataDir: this.options.dataDir,
       nodeVersion: process.versions.node,
       warnings: [...this.warnings],
+      secretStorage: this.secretStorage(),
     }
+  }
+
+  private secretStorage(): AppInfo['secretStorage'] {
+    const status = this.options.vault.status()
+    return status.encrypts
+      ? { available: true, backend: status.backend, reason: null }
+      : { available: false, backend: null, reason: status.reason }
   }
 
   raiseWarning(warning: AppWarning): void {
@@ -81,11 +92,30 @@ export class Monitor {
   }
 
   saveProfile(id: string | undefined, draft: ProfileDraft): ProfileSummary {
+    // Checked first, so a password that cannot be stored changes nothing at all.
+    if (draft.rememberPassword === true) {
+      if (draft.password === undefined && (id === undefined || !this.secrets.has(id)))
+        throw new LifeguardError('validation', 'enter the password to remember')
+      this.assertCanStore()
+    }
     const saved =
       id === undefined ? this.options.store.create(draft) : this.options.store.update(id, draft)
     if (draft.password !== undefined) this.secrets.set(saved.id, draft.password)
+    this.applyRemember(saved.id, draft.rememberPassword)
     this.profilesChanged()
     return this.summary(saved)
+  }
+
+  private assertCanStore(): void {
+    const status = this.options.vault.status()
+    if (!status.encrypts) throw new LifeguardError('secret-storage-unavailable', status.reason)
+  }
+
+  private applyRemember(id: string, remember: boolean | undefined): void {
+    if (remember === true) {
+      const password = this.secrets.get(id)
+      if (password !== undefined) this.options.vault.store(id, password)
+    } else if (remember === false) this.options.vault.delete(id)
   }
 
   async deleteProfile(id: string): Promise<{ id: string }> {
@@ -94,6 +124,7 @@ export class Monitor {
     if (profile.kind === 'demo') this.stopDemoWorkload()
     this.options.store.delete(id)
     this.secrets.delete(id)
+    this.options.vault.delete(id)
     this.sessions.delete(id)
     this.profilesChanged()
     return { id }
@@ -110,12 +141,17 @@ export class Monitor {
     return testConnection(this.params(profile, password), this.options.clock)
   }
 
-  async connect(id: string, password?: string): Promise<ProfileStatus> {
+  async connect(id: string, password?: string, remember?: boolean): Promise<ProfileStatus> {
     this.assertOpen()
     let profile = this.options.store.get(id)
     if (profile.kind === 'demo') profile = await this.ensureDemoServer()
+    if (remember === true) this.assertCanStore()
     if (password !== undefined) this.secrets.set(id, password)
-    const known = this.secrets.get(id)
+    if (remember !== undefined && profile.kind !== 'demo') {
+      this.applyRemember(id, remember)
+      this.profilesChanged()
+    }
+    const known = this.secrets.get(id) ?? this.options.vault.get(id)
     if (known === undefined)
       throw new LifeguardError(
         'password-required',
@@ -242,7 +278,11 @@ export class Monitor {
   }
 
   private summary(profile: StoredProfile): ProfileSummary {
-    return { ...profile, hasSessionPassword: this.secrets.has(profile.id) }
+    return {
+      ...profile,
+      hasSessionPassword: this.secrets.has(profile.id),
+      passwordStored: this.options.vault.has(profile.id),
+    }
   }
 
   private profilesChanged(): void {
