@@ -1,5 +1,6 @@
 import { Spinner } from './components/spinner'
 import { EmptyState } from './features/empty-state/empty-state'
+import { HealthDialog } from './features/health/health-dialog'
 import { AppHeader } from './features/header/app-header'
 import { TransportBanner } from './features/header/transport-banner'
 import { ProfileFormDialog } from './features/profile-form/profile-form-dialog'
@@ -24,6 +25,7 @@ export function App() {
   const modalOpen = useStore(selectors.ui.modalOpen)
   const form = useStore(selectors.ui.form)
   const deleteTargetId = useStore(selectors.ui.deleteTargetId)
+  const healthTargetId = useStore(selectors.ui.healthTargetId)
   const stale = useStore(selectors.app.transport) !== 'connected'
   return (
     <>
@@ -38,6 +40,7 @@ export function App() {
       </div>
       {form.mode !== 'closed' && <ProfileFormDialog form={form} />}
       {deleteTargetId !== null && <DeleteDialog profileId={deleteTargetId} />}
+      {healthTargetId !== null && <HealthDialog profileId={healthTargetId} />}
     </>
   )
 }

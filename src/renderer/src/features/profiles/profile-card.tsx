@@ -7,6 +7,7 @@ import { TestResult } from '../../components/test-result'
 import { connectionTarget } from '../../lib/format'
 import { selectors, useStore } from '../../stores/store'
 import { CardActions } from './card-actions'
+import { HealthSummary } from './health-summary'
 import { PasswordPrompt } from './password-prompt'
 import { PoolCounts, PoolDetails } from './pool-counts'
 import { StateBadge } from './state-badge'
@@ -26,11 +27,15 @@ export function ProfileCard({ profile }: { profile: ProfileSummary }) {
   const pool = useStore(selectors.statuses.pool(profile.id))
   const openEditForm = useStore((s) => s.openEditForm)
   const askToDelete = useStore((s) => s.askToDelete)
+  const openHealth = useStore((s) => s.openHealth)
   const actions = useProfileActions(profile.id)
   const titleId = useId()
   const state = status?.state ?? 'disconnected'
   const connected = state === 'connected'
-  const error = actions.error ?? (state === 'failed' ? status?.error : null) ?? null
+  // Main runs a pool and a health checker for it (connected, or retrying while not).
+  const hasSession = status?.health != null
+  const retrying = state === 'failed' || state === 'connecting'
+  const error = actions.error ?? (retrying ? status?.error : null) ?? null
   const target = connectionTarget(profile)
 
   return (
@@ -77,10 +82,11 @@ export function ProfileCard({ profile }: { profile: ProfileSummary }) {
           </div>
         )}
       </dl>
+      {status && <HealthSummary status={status} onOpen={() => openHealth(profile.id)} />}
       <PoolCounts stats={pool} live={connected} />
       {connected && <PoolDetails stats={pool} />}
       <PoolGauge stats={pool} />
-      {connected ? (
+      {connected || hasSession ? (
         <PoolChart profileId={profile.id} profileName={profile.name} />
       ) : (
         <div className="chart-placeholder">Connect to watch the pool over the last 2 minutes.</div>
@@ -89,6 +95,7 @@ export function ProfileCard({ profile }: { profile: ProfileSummary }) {
       {actions.test && <TestResult outcome={actions.test} testId="test-result" />}
       <CardActions
         state={state}
+        hasSession={hasSession}
         actions={actions}
         onEdit={() => openEditForm(profile.id)}
         onDelete={() => askToDelete(profile.id)}

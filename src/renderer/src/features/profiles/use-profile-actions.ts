@@ -4,7 +4,7 @@ import type { ErrorInfo } from '../../../../shared/result'
 import { useApi } from '../../api/transport-context'
 import type { TestOutcome } from '../../components/test-result'
 
-type Request = 'connect' | 'disconnect'
+type Request = 'connect' | 'disconnect' | 'reconnect'
 
 export interface ProfileActions {
   request: Request | null
@@ -14,6 +14,8 @@ export interface ProfileActions {
   askingPassword: boolean
   connect(password?: string): Promise<void>
   disconnect(): Promise<void>
+  /** Skips the backoff wait of a profile that is retrying (main's "Reconnect now"). */
+  reconnectNow(): Promise<void>
   runTest(): Promise<void>
   cancelPassword(): void
 }
@@ -54,6 +56,14 @@ export function useProfileActions(profileId: string): ProfileActions {
     if (!result.ok) setError(result.error)
   }
 
+  const reconnectNow = async () => {
+    setRequest('reconnect')
+    setError(null)
+    const result = await api.reconnectNow({ id: profileId })
+    setRequest(null)
+    if (!result.ok) setError(result.error)
+  }
+
   const runTest = async () => {
     setTesting(true)
     setTest(null)
@@ -70,6 +80,7 @@ export function useProfileActions(profileId: string): ProfileActions {
     askingPassword,
     connect,
     disconnect,
+    reconnectNow,
     runTest,
     cancelPassword: () => setAskingPassword(false),
   }

@@ -27,6 +27,7 @@ export const createProfilesSlice: StateCreator<LifeguardState, [], [], ProfilesS
     const ids = profiles.map((p) => p.id)
     get().keepStatusesOf(ids)
     get().keepDialogsOf(ids)
+    get().keepAttemptsOf(ids)
   },
   applySnapshot: (snapshot) => {
     get().setProfiles(snapshot.profiles)

@@ -45,6 +45,17 @@ export interface StatusesActions {
 
 export type StatusesSlice = StatusesState & StatusesActions
 
+/**
+ * A new connection starts a new series: 'connecting' after 'disconnected' (or before any status).
+ * A connected profile that loses its database also goes to 'connecting' (reconnecting): its
+ * history is kept, so the chart shows the outage next to what came before.
+ */
+function startsNewConnection(previous: ProfileStatus | undefined, next: ProfileStatus): boolean {
+  return (
+    next.state === 'connecting' && (previous === undefined || previous.state === 'disconnected')
+  )
+}
+
 function without<T>(record: Record<string, T>, keep: Set<string>): Record<string, T> {
   return Object.fromEntries(Object.entries(record).filter(([id]) => keep.has(id)))
 }
@@ -56,8 +67,7 @@ export const createStatusesSlice: StateCreator<LifeguardState, [], [], StatusesS
   setStatus: (status) =>
     set((s) => {
       const statuses = { ...s.statuses, [status.profileId]: status }
-      if (status.state !== 'connecting') return { statuses }
-      // A new connection starts a new series.
+      if (!startsNewConnection(s.statuses[status.profileId], status)) return { statuses }
       const { [status.profileId]: _dropped, ...lastSampleAt } = s.lastSampleAt
       const history = {
         ...s.history,

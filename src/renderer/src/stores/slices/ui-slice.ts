@@ -1,4 +1,4 @@
-/** Which dialog is open. Everything else in the UI is local component state. */
+/** Which dialog is open (at most one). Everything else in the UI is local component state. */
 import type { StateCreator } from 'zustand'
 import type { LifeguardState } from '../store'
 
@@ -9,6 +9,8 @@ export interface UiState {
   form: FormState
   /** The profile whose deletion awaits confirmation. */
   deleteTargetId: string | null
+  /** The profile whose health view (retry timeline) is open. */
+  healthTargetId: string | null
 }
 
 export interface UiActions {
@@ -17,6 +19,8 @@ export interface UiActions {
   closeForm(): void
   askToDelete(profileId: string): void
   closeDeleteDialog(): void
+  openHealth(profileId: string): void
+  closeHealth(): void
   /** Closes dialogs about profiles that no longer exist. */
   keepDialogsOf(profileIds: string[]): void
 }
@@ -26,16 +30,27 @@ export type UiSlice = UiState & UiActions
 export const createUiSlice: StateCreator<LifeguardState, [], [], UiSlice> = (set) => ({
   form: { mode: 'closed' },
   deleteTargetId: null,
-  openCreateForm: () => set({ form: { mode: 'create' }, deleteTargetId: null }),
-  openEditForm: (profileId) => set({ form: { mode: 'edit', profileId }, deleteTargetId: null }),
+  healthTargetId: null,
+  openCreateForm: () =>
+    set({ form: { mode: 'create' }, deleteTargetId: null, healthTargetId: null }),
+  openEditForm: (profileId) =>
+    set({ form: { mode: 'edit', profileId }, deleteTargetId: null, healthTargetId: null }),
   closeForm: () => set({ form: { mode: 'closed' } }),
-  askToDelete: (profileId) => set({ deleteTargetId: profileId, form: { mode: 'closed' } }),
+  askToDelete: (profileId) =>
+    set({ deleteTargetId: profileId, form: { mode: 'closed' }, healthTargetId: null }),
   closeDeleteDialog: () => set({ deleteTargetId: null }),
+  openHealth: (profileId) =>
+    set({ healthTargetId: profileId, form: { mode: 'closed' }, deleteTargetId: null }),
+  closeHealth: () => set({ healthTargetId: null }),
   keepDialogsOf: (profileIds) =>
     set((s) => ({
       deleteTargetId:
         s.deleteTargetId !== null && profileIds.includes(s.deleteTargetId)
           ? s.deleteTargetId
+          : null,
+      healthTargetId:
+        s.healthTargetId !== null && profileIds.includes(s.healthTargetId)
+          ? s.healthTargetId
           : null,
       form:
         s.form.mode === 'edit' && !profileIds.includes(s.form.profileId)
@@ -47,6 +62,8 @@ export const createUiSlice: StateCreator<LifeguardState, [], [], UiSlice> = (set
 export const uiSelectors = {
   form: (s: LifeguardState) => s.form,
   deleteTargetId: (s: LifeguardState) => s.deleteTargetId,
+  healthTargetId: (s: LifeguardState) => s.healthTargetId,
   /** A modal is open: the page behind it is inert. */
-  modalOpen: (s: LifeguardState) => s.form.mode !== 'closed' || s.deleteTargetId !== null,
+  modalOpen: (s: LifeguardState) =>
+    s.form.mode !== 'closed' || s.deleteTargetId !== null || s.healthTargetId !== null,
 }
