@@ -16,6 +16,8 @@ export const invokeMethods = {
   'health:get-timeline': 'getHealthTimeline',
   'health:reconnect-now': 'reconnectNow',
   'health:reset-backoff': 'resetBackoff',
+  'profiles:import-preview': 'previewImport',
+  'profiles:import-confirm': 'confirmImport',
 } as const
 
 export const eventMethods = {

@@ -10,6 +10,7 @@ import type {
   AttemptRecord,
   ConnectionTestResult,
   HealthTimeline,
+  ImportPreviewView,
   MonitorSnapshot,
   PoolStatsSample,
   ProfileStatus,
@@ -20,6 +21,8 @@ import type { eventMethods, invokeMethods, EventChannel, InvokeChannel } from '.
 import {
   connectRequestSchema,
   emptyRequestSchema,
+  importConfirmRequestSchema,
+  importPreviewRequestSchema,
   profileRefSchema,
   saveProfileRequestSchema,
   testConnectionRequestSchema,
@@ -81,6 +84,14 @@ export const invokeContract = {
   'health:reset-backoff': {
     request: profileRefSchema,
     response: returns<ProfileStatus>(),
+  },
+  'profiles:import-preview': {
+    request: importPreviewRequestSchema,
+    response: returns<ImportPreviewView>(),
+  },
+  'profiles:import-confirm': {
+    request: importConfirmRequestSchema,
+    response: returns<ProfileSummary[]>(),
   },
 } as const satisfies Record<InvokeChannel, { request: z.ZodType; response: Phantom<unknown> }>
 

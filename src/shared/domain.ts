@@ -227,3 +227,61 @@ export interface MonitorSnapshot {
   profiles: ProfileSummary[]
   statuses: ProfileStatus[]
 }
+
+/** Where an import reads from (issue 7). */
+export type ImportSourceKind = 'pgpass' | 'service-file' | 'pgadmin' | 'uri' | 'conninfo'
+
+/** A profile an import would create, shown in its preview. Never carries a password. */
+export interface ImportCandidate {
+  /** Suggested profile name (service name, pgAdmin server name, or built from user@host/db). */
+  name: string
+  /** pgAdmin group, or empty. */
+  group: string
+  /** One or more hosts, as libpq allows (a socket directory starts with '/'). */
+  hosts: string[]
+  /** One port per host, or a single port for all. */
+  ports: number[]
+  database: string
+  user: string
+  sslmode: SslMode
+  sslrootcert?: string
+  sslcert?: string
+  sslkey?: string
+  applicationName?: string
+  /** libpq connect_timeout, seconds. */
+  connectTimeoutS?: number
+  /** Where it came from: file path and line / section / key. */
+  origin: { kind: ImportSourceKind; where: string }
+  /** A password exists for it in the source (never the password itself). */
+  passwordSource: 'none' | 'pgpass' | 'inline' | 'pgadmin-passfile'
+}
+
+export interface ImportProblem {
+  severity: 'error' | 'warning'
+  /** File and line (or key); never a secret or a raw line containing one. */
+  where: string
+  message: string
+}
+
+export type ImportRowStatus = 'new' | 'duplicate' | 'invalid'
+
+export interface ImportPreviewRow {
+  /** Pass these indexes to profiles:import-confirm. */
+  index: number
+  candidate: ImportCandidate
+  status: ImportRowStatus
+  /** Id of the saved profile this row duplicates. */
+  duplicateOf?: string
+  /** Index of the earlier row of this import that this row duplicates. */
+  duplicateOfRow?: number
+  reasons: string[]
+}
+
+/** Nothing is created until the preview is confirmed (profiles:import-confirm). */
+export interface ImportPreviewView {
+  previewId: string
+  /** What was read, for the dialog's title: a file path or "pasted text". */
+  source: string
+  rows: ImportPreviewRow[]
+  problems: ImportProblem[]
+}

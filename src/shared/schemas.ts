@@ -156,6 +156,38 @@ export const testConnectionRequestSchema = z.union([
   z.strictObject({ id: profileIdSchema, password: passwordSchema.optional() }),
 ])
 
+/** pgAdmin's servers.json is read in the renderer (a file chosen by the user) and sent as text. */
+export const IMPORT_TEXT_MAX = 5 * 1024 * 1024
+
+export const importPreviewRequestSchema = z.discriminatedUnion(
+  'kind',
+  [
+    z.strictObject({ kind: z.literal('pgpass') }),
+    z.strictObject({ kind: z.literal('service-file') }),
+    z.strictObject({
+      kind: z.literal('pgadmin'),
+      text: text('file content', IMPORT_TEXT_MAX),
+      fileName: text('file name', 255),
+    }),
+    z.strictObject({ kind: z.literal('pasted'), text: text('pasted text', 8 * 1024) }),
+  ],
+  { error: 'kind must be pgpass, service-file, pgadmin or pasted' },
+)
+
+export const importConfirmRequestSchema = z.strictObject({
+  previewId: z.uuid({ error: 'previewId is not a preview id' }),
+  rows: z
+    .array(
+      z
+        .number({ error: 'rows must be row numbers' })
+        .int({ error: 'rows must be whole numbers' })
+        .min(0, { error: 'rows must not be negative' }),
+      { error: 'rows must be a list' },
+    )
+    .min(1, { error: 'choose at least one row to import' })
+    .max(10_000, { error: 'at most 10000 rows' }),
+})
+
 export const connectRequestSchema = z.strictObject({
   id: profileIdSchema,
   password: passwordSchema.optional(),

@@ -14,6 +14,7 @@ export function openMonitor(
   dataDir: string,
   connectTimeoutMs = 5000,
   health: Partial<HealthSettings> = {},
+  environment: Record<string, string | undefined> = {},
 ): Monitor {
   return createMonitor({
     dataDir,
@@ -26,6 +27,7 @@ export function openMonitor(
       operationTimeoutMs: 10_000,
       health: resolveHealthSettings(health),
     },
+    environment,
   })
 }
 

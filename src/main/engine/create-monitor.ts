@@ -36,6 +36,14 @@ export interface CreateMonitorOptions {
   encryptor?: Encryptor
 }
 
+function osUserName(): string {
+  try {
+    return os.userInfo().username
+  } catch {
+    return 'postgres'
+  }
+}
+
 export function createMonitor(options: CreateMonitorOptions): Monitor {
   fs.mkdirSync(options.dataDir, { recursive: true, mode: 0o700 })
   const file = openProfileFile(
@@ -62,6 +70,11 @@ export function createMonitor(options: CreateMonitorOptions): Monitor {
     dataDir: options.dataDir,
     settings,
     warnings: [...file.warnings, ...envWarnings],
+    importEnvironment: {
+      env: options.environment ?? {},
+      homeDir: os.homedir(),
+      osUser: osUserName(),
+    },
     vault: new SecretVault(
       path.join(options.dataDir, SECRETS_FILE_NAME),
       options.encryptor ?? noEncryption(BROWSER_MODE_NO_STORAGE),

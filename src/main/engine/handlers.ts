@@ -17,5 +17,8 @@ export function createHandlers(monitor: Monitor): InvokeHandlers {
     'health:get-timeline': async ({ id }) => monitor.healthTimeline(id),
     'health:reconnect-now': async ({ id }) => monitor.reconnectNow(id),
     'health:reset-backoff': async ({ id }) => monitor.resetBackoff(id),
+    'profiles:import-preview': (source) => monitor.previewImport(source),
+    'profiles:import-confirm': async ({ previewId, rows }) =>
+      monitor.confirmImport(previewId, rows),
   }
 }

@@ -78,3 +78,20 @@ describe('a profile with fallback hosts', () => {
     expect(status?.health?.errorClass).toBe('permanent')
   })
 })
+
+describe('a profile whose first login failed', () => {
+  it('connects when the right password is entered next (a fresh session, not the old retry loop)', async () => {
+    const profile = monitor.saveProfile(undefined, {
+      name: 'retyped password',
+      host: target.host,
+      port: target.port,
+      database: target.database,
+      user: target.user,
+      sslmode: 'disable',
+      password: 'wrong-password',
+    })
+    await expect(monitor.connect(profile.id)).rejects.toMatchObject({ code: 'auth-failed' })
+    const status = await monitor.connect(profile.id, target.password)
+    expect(status.state).toBe('connected')
+  })
+})

@@ -6,6 +6,7 @@ import { describe, expect, it, vi } from 'vitest'
 import { buildApi } from '../../../src/shared/api-builder'
 
 const EXPECTED_SURFACE = [
+  'confirmImport',
   'connect',
   'deleteProfile',
   'disconnect',
@@ -18,6 +19,7 @@ const EXPECTED_SURFACE = [
   'onPoolStatsChanged',
   'onProfilesChanged',
   'onWarningRaised',
+  'previewImport',
   'reconnectNow',
   'resetBackoff',
   'saveProfile',

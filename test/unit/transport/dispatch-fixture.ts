@@ -49,6 +49,8 @@ export const validRequests: Record<InvokeChannel, Record<string, unknown>> = {
   'health:get-timeline': { id: 'p1' },
   'health:reconnect-now': { id: 'p1' },
   'health:reset-backoff': { id: 'p1' },
+  'profiles:import-preview': { kind: 'pasted', text: 'host=db1 dbname=app user=dba' },
+  'profiles:import-confirm': { previewId: '6f1c1a52-8f57-4a5e-9a43-0f6a8b7c9d10', rows: [0] },
 }
 
 /** Keys a request may leave out (everything else is required). */
@@ -66,6 +68,8 @@ export const textLimits: Record<string, number> = {
   user: 63,
   password: 1024,
   sslmode: 11,
+  text: 8 * 1024,
+  fileName: 255,
 }
 
 export interface Leaf {

@@ -19,6 +19,11 @@ const keys = fc.constantFrom(
   'database',
   'user',
   'sslmode',
+  'kind',
+  'text',
+  'fileName',
+  'previewId',
+  'rows',
   '__proto__',
   'constructor',
   'extra',
@@ -50,7 +55,31 @@ const almostDraft = fc
     return d
   })
 
+/** Import requests near their schemas: a known kind or preview id, sometimes spoiled. */
+const nearImport = fc.oneof(
+  fc
+    .record({
+      kind: fc.constantFrom('pgpass', 'service-file', 'pgadmin', 'pasted', 'ldap', ''),
+      text: fc.oneof(fc.string(), fc.constant('host=db1 dbname=app')),
+      fileName: fc.constantFrom('servers.json', ''),
+    })
+    .map((r) =>
+      r.kind === 'pgadmin'
+        ? r
+        : r.kind === 'pasted'
+          ? { kind: r.kind, text: r.text }
+          : { kind: r.kind },
+    ),
+  fc.record({
+    previewId: fc.oneof(fc.uuid(), fc.string()),
+    rows: fc.array(fc.oneof(fc.nat(20), fc.integer({ min: -3, max: 3 }), fc.double()), {
+      maxLength: 4,
+    }),
+  }),
+)
+
 const requests = fc.oneof(
+  nearImport,
   fc.jsonValue(),
   nearValid,
   almostDraft.map((profile) => ({ profile })),

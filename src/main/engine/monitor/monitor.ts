@@ -9,6 +9,7 @@ import type {
   AppWarning,
   ConnectionTestResult,
   HealthTimeline,
+  ImportPreviewView,
   MonitorSnapshot,
   ProfileStatus,
   ProfileSummary,
@@ -27,6 +28,13 @@ import type { StoredProfile } from '../profiles/profile-file'
 import { DEMO_PROFILE_ID, type ProfileStore } from '../profiles/profile-store'
 import { SessionSecrets } from '../profiles/session-secrets'
 import type { SecretVault } from '../secrets/secret-vault'
+import {
+  ImportCoordinator,
+  type ImportEnvironment,
+  type ImportSource,
+} from '../profiles/import/import-coordinator'
+import { lookupPassword, readPgpass } from '../profiles/import/pgpass'
+import { profileDraftSchema } from '../../../shared/schemas'
 import { ProfileSession } from './profile-session'
 
 export interface MonitorOptions {
@@ -40,6 +48,8 @@ export interface MonitorOptions {
   demo?: DemoDatabase
   /** Stored passwords (encrypted); refuses to store where encryption is not real. */
   vault: SecretVault
+  /** What libpq would read (PGPASSFILE, PGSERVICEFILE, home, OS user): imports and .pgpass. */
+  importEnvironment: ImportEnvironment
 }
 
 export type TestTarget = { draft: ProfileDraft } | { id: string; password?: string | undefined }
@@ -50,10 +60,38 @@ export class Monitor {
   private readonly sessions = new Map<string, ProfileSession>()
   private readonly warnings: AppWarning[]
   private demoWorkload: DemoWorkload | undefined
+  private readonly imports: ImportCoordinator
   private disposed = false
 
   constructor(private readonly options: MonitorOptions) {
     this.warnings = [...(options.warnings ?? []), ...options.vault.problems]
+    this.imports = new ImportCoordinator(options.importEnvironment, options.clock.now)
+  }
+
+  /** Reads an import source; nothing is created until confirmImport. */
+  previewImport(source: ImportSource): Promise<ImportPreviewView> {
+    return this.imports.preview(source, this.options.store.list())
+  }
+
+  /** Creates the confirmed rows of a preview in one write (all or none). */
+  confirmImport(previewId: string, rows: readonly number[]): ProfileSummary[] {
+    const confirmed = this.imports.take(previewId, rows)
+    const drafts = confirmed.map(({ draft }) => {
+      const parsed = profileDraftSchema.safeParse(draft)
+      if (!parsed.success)
+        throw new LifeguardError(
+          'validation',
+          `"${draft.name}" cannot be imported: ${parsed.error.issues[0]?.message ?? 'invalid'}`,
+        )
+      return parsed.data
+    })
+    const created = this.options.store.createMany(drafts)
+    created.forEach((profile, i) => {
+      const password = confirmed[i]?.password
+      if (password !== undefined) this.secrets.set(profile.id, password)
+    })
+    this.profilesChanged()
+    return created.map((p) => this.summary(p))
   }
 
   info(): AppInfo {
@@ -151,7 +189,8 @@ export class Monitor {
       this.applyRemember(id, remember)
       this.profilesChanged()
     }
-    const known = this.secrets.get(id) ?? this.options.vault.get(id)
+    const known =
+      this.secrets.get(id) ?? this.options.vault.get(id) ?? (await this.pgpassPassword(profile))
     if (known === undefined)
       throw new LifeguardError(
         'password-required',
@@ -168,6 +207,10 @@ export class Monitor {
             acquireTimeoutMs: own.acquireTimeoutMs ?? defaults.pool.acquireTimeoutMs,
           }
     const session = this.sessionFor(id)
+    // A new password (after a failed login, say) needs a fresh session: the running one would keep
+    // retrying with the old one.
+    if (password !== undefined && session.state !== 'connected' && session.state !== 'disconnected')
+      await session.disconnect()
     const status = await session.connect(this.params(profile, known), sizing)
     if (profile.kind === 'demo' && status.state !== 'disconnected') {
       this.stopDemoWorkload()
@@ -231,6 +274,22 @@ export class Monitor {
     this.secrets.set(DEMO_PROFILE_ID, password)
     if (changed) this.profilesChanged()
     return profile
+  }
+
+  /** libpq's password file, read at each connect (it may have changed), first match wins. */
+  private async pgpassPassword(profile: StoredProfile): Promise<string | undefined> {
+    if (profile.kind === 'demo') return undefined
+    const { env, homeDir, platform } = this.options.importEnvironment
+    const read = await readPgpass({ env, homeDir, ...(platform ? { platform } : {}) })
+    for (const problem of read.problems)
+      this.raiseWarning({ id: `pgpass-${problem.message}`.slice(0, 200), message: problem.message })
+    const password = lookupPassword(read.entries, {
+      host: profile.host,
+      port: profile.port,
+      database: profile.database,
+      user: profile.user,
+    })
+    return password === '' ? undefined : password
   }
 
   private stopDemoWorkload(): void {

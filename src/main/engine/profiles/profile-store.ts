@@ -58,6 +58,26 @@ export class ProfileStore {
     return profile
   }
 
+  /** Creates several profiles in one write: all of them, or none (a name taken is a conflict). */
+  createMany(drafts: readonly ProfileDraft[]): StoredProfile[] {
+    const names = new Set<string>()
+    for (const draft of drafts) {
+      this.assertUniqueName(draft.name, undefined)
+      const key = draft.name.toLocaleLowerCase()
+      if (names.has(key))
+        throw new LifeguardError('conflict', `two profiles to import are named "${draft.name}"`)
+      names.add(key)
+    }
+    const created: StoredProfile[] = drafts.map((draft) => ({
+      id: randomUUID(),
+      kind: 'user',
+      ...fieldsOf(draft),
+      createdAt: new Date(this.wallNow()).toISOString(),
+    }))
+    this.commit([...this.profiles, ...created])
+    return created
+  }
+
   update(id: string, draft: ProfileDraft): StoredProfile {
     const existing = this.get(id)
     if (existing.kind === 'demo')
