@@ -61,6 +61,8 @@ export interface ProfileSummary {
   applicationName: string
   connectTimeoutS: number | null
   settings: ProfileSettingsView
+  /** Run to get the password when none was typed or stored ('' = none). */
+  passwordCommand: string
   /** A password was entered this run and is held in main's memory (never persisted, never sent back). */
   hasSessionPassword: boolean
   /** A password is stored encrypted for this profile (never sent to the renderer). */

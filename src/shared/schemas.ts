@@ -130,6 +130,10 @@ export const profileDraftSchema = z
       .optional(),
     connectTimeoutS: wholeNumber('connect timeout', 1, 600, ' s').optional(),
     settings: profileSettingsSchema.optional(),
+    /** A program printing the password (pgAdmin's password exec command), run without a shell. */
+    passwordCommand: text('password command', 1024)
+      .transform((s) => s.trim())
+      .optional(),
     /** Optional: kept in memory for this run, or stored encrypted when `rememberPassword`. */
     password: passwordSchema.optional(),
     /** true: store the password encrypted (refused where that is not possible); false: forget it. */

@@ -28,6 +28,7 @@ export function profile(id: string, overrides: Partial<ProfileSummary> = {}): Pr
     applicationName: 'lifeguard',
     connectTimeoutS: null,
     settings: {},
+    passwordCommand: '',
     hasSessionPassword: false,
     passwordStored: false,
     createdAt: '2025-01-01T00:00:00.000Z',

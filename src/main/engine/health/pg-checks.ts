@@ -4,6 +4,7 @@
  * reserved partition, so a saturated pool never blinds it). Both are bounded in time.
  */
 import type { Clock } from '../core/clock'
+import { LifeguardError } from '../core/errors'
 import { AcquireTimeoutError, type ConnectionPool, type PoolLease } from '../pool/engine'
 import { openPgConnection, type ConnectionParams } from '../pool/pg-connection'
 import { deadline, PAUSE_DETECTION_MS, PAUSE_GRACE_MS } from './deadline'
@@ -78,7 +79,18 @@ function acquireForProbe(
         else lease.release()
       },
       (error: unknown) => {
-        if (finish()) reject(error instanceof Error ? error : new Error(String(error)))
+        if (!finish()) return
+        // The reserved partition cannot be exhausted by the workload: a probe that got no
+        // connection in time means the database (or the network) did not answer.
+        if (error instanceof AcquireTimeoutError && error.code === 'pool-exhausted')
+          reject(
+            new LifeguardError(
+              'timeout',
+              `the health probe got no answer within ${timeoutMs} ms (checking its connection)`,
+              { cause: error },
+            ),
+          )
+        else reject(error instanceof Error ? error : new Error(String(error)))
       },
     )
   })

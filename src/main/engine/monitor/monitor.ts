@@ -27,6 +27,7 @@ import { testConnection } from '../profiles/connection-test'
 import type { StoredProfile } from '../profiles/profile-file'
 import { DEMO_PROFILE_ID, type ProfileStore } from '../profiles/profile-store'
 import { SessionSecrets } from '../profiles/session-secrets'
+import { runPasswordCommand } from '../secrets/password-command'
 import type { SecretVault } from '../secrets/secret-vault'
 import {
   ImportCoordinator,
@@ -190,7 +191,12 @@ export class Monitor {
       this.profilesChanged()
     }
     const known =
-      this.secrets.get(id) ?? this.options.vault.get(id) ?? (await this.pgpassPassword(profile))
+      this.secrets.get(id) ??
+      this.options.vault.get(id) ??
+      (profile.passwordCommand
+        ? await runPasswordCommand(profile.passwordCommand, profile)
+        : undefined) ??
+      (await this.pgpassPassword(profile))
     if (known === undefined)
       throw new LifeguardError(
         'password-required',

@@ -47,6 +47,7 @@ export const storedProfileSchema = v1Profile.extend({
   applicationName: z.string().max(63),
   connectTimeoutS: z.number().int().min(1).max(600).nullable(),
   settings: settingsSchema,
+  passwordCommand: z.string().max(1024),
 })
 export type StoredProfile = z.output<typeof storedProfileSchema>
 
@@ -61,6 +62,7 @@ export const profileDefaults = {
   applicationName: 'lifeguard',
   connectTimeoutS: null,
   settings: {},
+  passwordCommand: '',
 } satisfies Omit<StoredProfile, keyof z.output<typeof v1Profile>>
 
 const fileSchema = z.union([

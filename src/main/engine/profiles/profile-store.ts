@@ -169,5 +169,6 @@ function fieldsOf(draft: ProfileDraft) {
     applicationName: draft.applicationName ?? profileDefaults.applicationName,
     connectTimeoutS: draft.connectTimeoutS ?? null,
     settings: draft.settings ?? {},
+    passwordCommand: draft.passwordCommand ?? '',
   }
 }
