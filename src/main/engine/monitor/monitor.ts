@@ -27,6 +27,7 @@ import { testConnection } from '../profiles/connection-test'
 import type { StoredProfile } from '../profiles/profile-file'
 import { DEMO_PROFILE_ID, type ProfileStore } from '../profiles/profile-store'
 import { SessionSecrets } from '../profiles/session-secrets'
+import { resolveHealthSettings, type HealthSettings } from '../health/health-settings'
 import { runPasswordCommand } from '../secrets/password-command'
 import type { SecretVault } from '../secrets/secret-vault'
 import {
@@ -217,7 +218,11 @@ export class Monitor {
     // retrying with the old one.
     if (password !== undefined && session.state !== 'connected' && session.state !== 'disconnected')
       await session.disconnect()
-    const status = await session.connect(this.params(profile, known), sizing)
+    const status = await session.connect(
+      this.params(profile, known),
+      sizing,
+      this.healthOf(profile),
+    )
     if (profile.kind === 'demo' && status.state !== 'disconnected') {
       this.stopDemoWorkload()
       this.demoWorkload = new DemoWorkload(session, this.options.clock, defaults.demo.clients)
@@ -280,6 +285,16 @@ export class Monitor {
     this.secrets.set(DEMO_PROFILE_ID, password)
     if (changed) this.profilesChanged()
     return profile
+  }
+
+  /** The engine's health settings with the profile's own overrides (validated together). */
+  private healthOf(profile: StoredProfile): HealthSettings {
+    const own = profile.settings
+    const overrides: Partial<HealthSettings> = {}
+    if (own.probeIntervalMs !== undefined) overrides.probeIntervalMs = own.probeIntervalMs
+    if (own.probeTimeoutMs !== undefined) overrides.probeTimeoutMs = own.probeTimeoutMs
+    if (own.unavailableAfterMs !== undefined) overrides.unavailableAfterMs = own.unavailableAfterMs
+    return resolveHealthSettings({ ...this.options.settings.health, ...overrides })
   }
 
   /** libpq's password file, read at each connect (it may have changed), first match wins. */

@@ -133,7 +133,11 @@ export class ProfileSession implements Acquirer {
    * scheduled (transient error). A permanent error (wrong password, no such database) rejects,
    * and the profile stays `failed` with the cause shown.
    */
-  connect(params: ConnectionParams, sizing: PoolSizing): Promise<ProfileStatus> {
+  connect(
+    params: ConnectionParams,
+    sizing: PoolSizing,
+    health: HealthSettings = this.deps.health,
+  ): Promise<ProfileStatus> {
     return this.serialise(async () => {
       if (this.checker) {
         if (this.checker.state !== 'connected') this.checker.reconnectNow()
@@ -154,7 +158,7 @@ export class ProfileSession implements Acquirer {
       })
       await pool.start()
       this.poolInstance = pool
-      const checker = this.newChecker(params, pool)
+      const checker = this.newChecker(params, pool, health)
       this.checker = checker
       this.ticker.start()
       await checker.start()
@@ -202,8 +206,12 @@ export class ProfileSession implements Acquirer {
     })
   }
 
-  private newChecker(params: ConnectionParams, pool: ConnectionPool): HealthChecker {
-    const { clock, health } = this.deps
+  private newChecker(
+    params: ConnectionParams,
+    pool: ConnectionPool,
+    health: HealthSettings,
+  ): HealthChecker {
+    const { clock } = this.deps
     const classify = (error: unknown): LifeguardError =>
       maskSecret(classifyConnectionError(error, params), params.password)
     return new HealthChecker({

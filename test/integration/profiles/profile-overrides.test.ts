@@ -1,0 +1,45 @@
+/** Issue 7 item 1: a profile's own pool and health settings override the defaults. */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { Monitor } from '../../../src/main/engine/monitor/monitor'
+import { eventually, openMonitor } from '../../helpers/monitor-harness'
+import { pgTarget } from '../../helpers/pg-target'
+import { tempDir } from '../../helpers/temp-dir'
+
+const target = pgTarget()
+let cleanup: () => void
+let monitor: Monitor
+
+beforeEach(() => {
+  const made = tempDir()
+  cleanup = made.cleanup
+  monitor = openMonitor(made.dir)
+})
+afterEach(async () => {
+  await monitor.dispose()
+  cleanup()
+})
+
+describe('per-profile settings', () => {
+  it('size the pool and pace the probes of that profile only', async () => {
+    const profile = monitor.saveProfile(undefined, {
+      name: 'tuned',
+      host: target.host,
+      port: target.port,
+      database: target.database,
+      user: target.user,
+      sslmode: 'disable',
+      password: target.password,
+      settings: { poolMax: 3, poolMin: 1, probeIntervalMs: 200 },
+    })
+    const status = await monitor.connect(profile.id)
+    expect(status.pool).toMatchObject({ max: 3, min: 1 })
+    // Probes every 200 ms (the default is 2 s): each pushes the status with a fresh latency.
+    let probes = 0
+    const off = monitor.events.on('connection:state-changed', (s) => {
+      if (s.profileId === profile.id && s.health?.latencyMs != null) probes++
+    })
+    // Four probes at the default 2 s interval take at least 6 s; here they come within 3 s.
+    await eventually(async () => probes >= 4, 3_000)
+    off()
+  })
+})
