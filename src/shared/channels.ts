@@ -18,6 +18,7 @@ export const invokeMethods = {
   'health:reset-backoff': 'resetBackoff',
   'profiles:import-preview': 'previewImport',
   'profiles:import-confirm': 'confirmImport',
+  'profiles:export': 'exportProfiles',
 } as const
 
 export const eventMethods = {

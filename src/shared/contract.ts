@@ -11,6 +11,7 @@ import type {
   ConnectionTestResult,
   HealthTimeline,
   ImportPreviewView,
+  ProfilesExport,
   MonitorSnapshot,
   PoolStatsSample,
   ProfileStatus,
@@ -21,6 +22,7 @@ import type { eventMethods, invokeMethods, EventChannel, InvokeChannel } from '.
 import {
   connectRequestSchema,
   emptyRequestSchema,
+  exportProfilesRequestSchema,
   importConfirmRequestSchema,
   importPreviewRequestSchema,
   profileRefSchema,
@@ -92,6 +94,10 @@ export const invokeContract = {
   'profiles:import-confirm': {
     request: importConfirmRequestSchema,
     response: returns<ProfileSummary[]>(),
+  },
+  'profiles:export': {
+    request: exportProfilesRequestSchema,
+    response: returns<ProfilesExport>(),
   },
 } as const satisfies Record<InvokeChannel, { request: z.ZodType; response: Phantom<unknown> }>
 

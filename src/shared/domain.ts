@@ -230,6 +230,13 @@ export interface MonitorSnapshot {
   statuses: ProfileStatus[]
 }
 
+/** A profiles export: JSON text without any password, ready to be saved as a file. */
+export interface ProfilesExport {
+  fileName: string
+  json: string
+  count: number
+}
+
 /** Where an import reads from (issue 7). */
 export type ImportSourceKind = 'pgpass' | 'service-file' | 'pgadmin' | 'uri' | 'conninfo'
 

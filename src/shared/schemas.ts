@@ -192,6 +192,15 @@ export const importConfirmRequestSchema = z.strictObject({
     .max(10_000, { error: 'at most 10000 rows' }),
 })
 
+export const exportProfilesRequestSchema = z.strictObject({
+  /** Absent: every profile you created (the local demo is never exported). */
+  ids: z
+    .array(profileIdSchema, { error: 'ids must be a list' })
+    .min(1, { error: 'choose at least one profile to export' })
+    .max(10_000, { error: 'at most 10000 profiles' })
+    .optional(),
+})
+
 export const connectRequestSchema = z.strictObject({
   id: profileIdSchema,
   password: passwordSchema.optional(),

@@ -20,5 +20,6 @@ export function createHandlers(monitor: Monitor): InvokeHandlers {
     'profiles:import-preview': (source) => monitor.previewImport(source),
     'profiles:import-confirm': async ({ previewId, rows }) =>
       monitor.confirmImport(previewId, rows),
+    'profiles:export': async ({ ids }) => monitor.exportProfiles(ids),
   }
 }

@@ -10,6 +10,7 @@ const EXPECTED_SURFACE = [
   'connect',
   'deleteProfile',
   'disconnect',
+  'exportProfiles',
   'getAppInfo',
   'getHealthTimeline',
   'getSnapshot',

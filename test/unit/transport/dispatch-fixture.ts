@@ -51,12 +51,17 @@ export const validRequests: Record<InvokeChannel, Record<string, unknown>> = {
   'health:reset-backoff': { id: 'p1' },
   'profiles:import-preview': { kind: 'pasted', text: 'host=db1 dbname=app user=dba' },
   'profiles:import-confirm': { previewId: '6f1c1a52-8f57-4a5e-9a43-0f6a8b7c9d10', rows: [0] },
+  'profiles:export': { ids: ['p1'] },
 }
 
 /** Keys a request may leave out (everything else is required). */
 export function isOptionalKey(channel: InvokeChannel, path: string[]): boolean {
   const last = path[path.length - 1]
-  return last === 'password' || (channel === 'profiles:save' && path.join('.') === 'id')
+  return (
+    last === 'password' ||
+    (channel === 'profiles:save' && path.join('.') === 'id') ||
+    (channel === 'profiles:export' && path.join('.') === 'ids')
+  )
 }
 
 /** Longest accepted length of each text field, by key name. */

@@ -11,6 +11,7 @@ import type {
   HealthTimeline,
   ImportPreviewView,
   MonitorSnapshot,
+  ProfilesExport,
   ProfileStatus,
   ProfileSummary,
   Shell,
@@ -68,6 +69,29 @@ export class Monitor {
   constructor(private readonly options: MonitorOptions) {
     this.warnings = [...(options.warnings ?? []), ...options.vault.problems]
     this.imports = new ImportCoordinator(options.importEnvironment, options.clock.now)
+  }
+
+  /** Profiles as JSON without passwords (and without password commands, which may hold tokens). */
+  exportProfiles(ids: readonly string[] | undefined): ProfilesExport {
+    const wanted = ids === undefined ? undefined : new Set(ids)
+    if (wanted) for (const id of wanted) this.options.store.get(id)
+    const profiles = this.options.store
+      .list()
+      .filter((p) => p.kind === 'user' && (!wanted || wanted.has(p.id)))
+      .map(({ passwordCommand: _command, kind: _kind, ...rest }) => rest)
+    const at = new Date(this.options.clock.wallNow())
+    const json = `${JSON.stringify(
+      {
+        lifeguardProfilesExport: 1,
+        exportedAt: at.toISOString(),
+        note: 'No passwords: enter them, store them, or use .pgpass or a password command after importing.',
+        profiles,
+      },
+      null,
+      2,
+    )}\n`
+    const stamp = at.toISOString().slice(0, 19).replace(/[:T]/g, '-')
+    return { fileName: `lifeguard-profiles-${stamp}.json`, json, count: profiles.length }
   }
 
   /** Reads an import source; nothing is created until confirmImport. */

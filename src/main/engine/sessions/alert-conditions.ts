@@ -1,0 +1,138 @@
+/**
+ * The alert conditions one sample shows, each under a key that names the condition's episode:
+ *
+ *   idle-in-transaction:<pid>:<backend_start>:<xact_start>   idle in the same transaction
+ *   long-query:<pid>:<backend_start>:<query_start>           the same query still running
+ *   blocked:<pid>:<backend_start>:<query_start>              the same query still waiting on a lock
+ *   connections                                              the server's connections
+ *
+ * so the alert lasts while the episode does and a new transaction or query is a new alert. A pid
+ * alone is not enough: the server reuses pids. Durations come from the server's own timestamps
+ * ("longer than" means strictly longer); hidden sessions (no pg_monitor) show no state, so they
+ * raise none of these.
+ */
+import { sessionView, type AlertDetail, type AlertSeverity } from './alert-types'
+import type { SessionSettings } from './session-settings'
+import type { ServerSession, SessionSnapshot } from './session-types'
+
+export interface Condition {
+  key: string
+  severity: AlertSeverity
+  message: string
+  detail: AlertDetail
+  /** Raised only once the condition has been seen this long (lock waits have no timestamp). */
+  raiseAfterMs: number
+}
+
+type Thresholds = Pick<
+  SessionSettings,
+  | 'idleInTransactionMs'
+  | 'idleInTransactionCriticalMs'
+  | 'longQueryWarningMs'
+  | 'longQueryCriticalMs'
+  | 'blockedAfterMs'
+  | 'connectionsWarning'
+  | 'connectionsCritical'
+  | 'connectionsHysteresis'
+>
+
+export function sessionKey(kind: string, s: ServerSession, episodeStart: number | null): string {
+  return `${kind}:${s.pid}:${s.backendStart ?? '-'}:${episodeStart ?? '-'}`
+}
+
+export function sessionConditions(snapshot: SessionSnapshot, t: Thresholds): Condition[] {
+  const out: Condition[] = []
+  for (const s of snapshot.sessions) {
+    if (s.sampler || s.queryHidden) continue
+    const idle = idleCondition(s, t)
+    if (idle) out.push(idle)
+    const long = longQueryCondition(s, t)
+    if (long) out.push(long)
+    if (s.blockedBy.length > 0)
+      out.push({
+        key: sessionKey('blocked', s, s.queryStart),
+        severity: 'warning',
+        message: `pid ${s.pid} waits for a lock held by ${pidList(s.blockedBy)}`,
+        detail: { kind: 'blocked', blockedBy: [...s.blockedBy], session: sessionView(s) },
+        raiseAfterMs: t.blockedAfterMs,
+      })
+  }
+  return out
+}
+
+function idleCondition(s: ServerSession, t: Thresholds): Condition | undefined {
+  if (s.state !== 'idle in transaction' && s.state !== 'idle in transaction (aborted)') return
+  const idleMs = s.stateAgeMs
+  if (idleMs === null || !(idleMs > t.idleInTransactionMs)) return
+  const aborted = s.state === 'idle in transaction (aborted)' ? ' (aborted)' : ''
+  return {
+    key: sessionKey('idle-in-transaction', s, s.xactStart),
+    severity: idleMs > t.idleInTransactionCriticalMs ? 'critical' : 'warning',
+    message: `pid ${s.pid} has been idle in transaction${aborted} for ${formatDuration(idleMs)}`,
+    detail: { kind: 'idle-in-transaction', idleMs, session: sessionView(s) },
+    raiseAfterMs: 0,
+  }
+}
+
+function longQueryCondition(s: ServerSession, t: Thresholds): Condition | undefined {
+  if (s.state !== 'active' || !s.client) return
+  const runningMs = s.queryAgeMs
+  if (runningMs === null || !(runningMs > t.longQueryWarningMs)) return
+  return {
+    key: sessionKey('long-query', s, s.queryStart),
+    severity: runningMs > t.longQueryCriticalMs ? 'critical' : 'warning',
+    message: `pid ${s.pid} has been running one query for ${formatDuration(runningMs)}`,
+    detail: { kind: 'long-query', runningMs, session: sessionView(s) },
+    raiseAfterMs: 0,
+  }
+}
+
+/**
+ * The connections level with hysteresis: above a line raises that level; once raised, a level
+ * holds until the share falls below its line minus connectionsHysteresis, so a count hovering
+ * at a line does not flap.
+ */
+export function connectionsLevel(
+  ratio: number,
+  current: AlertSeverity | null,
+  t: Thresholds,
+): AlertSeverity | null {
+  const h = t.connectionsHysteresis
+  if (ratio > t.connectionsCritical) return 'critical'
+  if (current === 'critical' && ratio > t.connectionsCritical - h) return 'critical'
+  if (ratio > t.connectionsWarning) return 'warning'
+  if (current !== null && ratio > t.connectionsWarning - h) return 'warning'
+  return null
+}
+
+export function connectionsCondition(
+  snapshot: SessionSnapshot,
+  current: AlertSeverity | null,
+  t: Thresholds,
+): Condition | undefined {
+  const { used, available, ratio } = snapshot.connections
+  const severity = connectionsLevel(ratio, current, t)
+  if (severity === null) return
+  return {
+    key: 'connections',
+    severity,
+    message: `${used} of ${available} server connections in use (${Math.round(ratio * 100)} %)`,
+    detail: { kind: 'connections', used, available, ratio },
+    raiseAfterMs: 0,
+  }
+}
+
+export function pidList(pids: readonly number[]): string {
+  const named = pids.map((p) => (p === 0 ? 'a prepared transaction' : `pid ${p}`))
+  return named.join(', ')
+}
+
+/** 45 s, 2 min 5 s, 1 h 3 min: for messages. */
+export function formatDuration(ms: number): string {
+  const s = Math.floor(ms / 1000)
+  if (s < 60) return ms < 1000 ? `${Math.round(ms)} ms` : `${s} s`
+  const m = Math.floor(s / 60)
+  if (m < 60) return s % 60 === 0 ? `${m} min` : `${m} min ${s % 60} s`
+  const h = Math.floor(m / 60)
+  return m % 60 === 0 ? `${h} h` : `${h} h ${m % 60} min`
+}
