@@ -58,13 +58,13 @@ export function activityColumns(versionNum: number): string[] {
 }
 
 export function sessionSampleSql(versionNum: number): string {
-  const reserved =
-    versionNum >= 160000 ? `current_setting('reserved_connections')::int` : '0'
+  const reserved = versionNum >= 160000 ? `current_setting('reserved_connections')::int` : '0'
   const select = columns
     .filter((c) => versionNum >= c.since)
     .map((c) => `  ${c.expression} AS ${c.alias}`)
     .join(',\n')
-  return `WITH settings AS (SELECT
+  return `/* lifeguard: session sample */
+WITH settings AS (SELECT
   current_setting('server_version_num')::int AS server_version_num,
   current_setting('max_connections')::int AS max_connections,
   current_setting('superuser_reserved_connections')::int AS superuser_reserved_connections,
@@ -75,6 +75,5 @@ export function sessionSampleSql(versionNum: number): string {
 )
 SELECT s.*,
 ${select}
-FROM settings s LEFT JOIN pg_stat_activity a ON true
-/* lifeguard: session sample */`
+FROM settings s LEFT JOIN pg_stat_activity a ON true`
 }

@@ -11,7 +11,7 @@
  * ("longer than" means strictly longer); hidden sessions (no pg_monitor) show no state, so they
  * raise none of these.
  */
-import { sessionView, type AlertDetail, type AlertSeverity } from './alert-types'
+import { sessionView, type AlertDetail, type AlertSeverity, type LeakView } from './alert-types'
 import type { SessionSettings } from './session-settings'
 import type { ServerSession, SessionSnapshot } from './session-types'
 
@@ -97,11 +97,12 @@ export function connectionsLevel(
   current: AlertSeverity | null,
   t: Thresholds,
 ): AlertSeverity | null {
-  const h = t.connectionsHysteresis
+  // Rounded, so 0.95 - 0.05 is 0.9 and not 0.8999999999999999.
+  const eased = (line: number) => Math.round((line - t.connectionsHysteresis) * 1e9) / 1e9
   if (ratio > t.connectionsCritical) return 'critical'
-  if (current === 'critical' && ratio > t.connectionsCritical - h) return 'critical'
+  if (current === 'critical' && ratio > eased(t.connectionsCritical)) return 'critical'
   if (ratio > t.connectionsWarning) return 'warning'
-  if (current !== null && ratio > t.connectionsWarning - h) return 'warning'
+  if (current !== null && ratio > eased(t.connectionsWarning)) return 'warning'
   return null
 }
 
@@ -120,6 +121,13 @@ export function connectionsCondition(
     detail: { kind: 'connections', used, available, ratio },
     raiseAfterMs: 0,
   }
+}
+
+/** The holder's label is Lifeguard's own text (given at acquire), not the server's. */
+export function leakMessage(leak: LeakView): string {
+  const holder = leak.holder === null ? 'a caller with no label' : `"${leak.holder}"`
+  const pid = leak.backendPid === null ? '' : ` (backend pid ${leak.backendPid})`
+  return `${holder} has held pool connection ${leak.connectionId}${pid} for ${formatDuration(leak.heldMs)}`
 }
 
 export function pidList(pids: readonly number[]): string {

@@ -32,14 +32,14 @@ export function blockingChains(sessions: readonly WaitEdge[]): BlockingChain[] {
     for (let depth = 1; frontier.length > 0; depth++) {
       const next: number[] = []
       for (const holder of frontier)
-        for (const pid of blocks.get(holder) ?? []) {
+        for (const pid of [...(blocks.get(holder) ?? [])].sort((a, b) => a - b)) {
           if (seen.has(pid)) continue
           seen.add(pid)
           reached.add(pid)
           blocked.push({ pid, blockedBy: [...(waitsFor.get(pid) ?? [])], depth })
           next.push(pid)
         }
-      frontier = next.sort((a, b) => a - b)
+      frontier = next
     }
     return { rootPid, blocked, cycle }
   }

@@ -15,11 +15,19 @@
  * firstSeen / lastSeen / resolvedAt are wall-clock times for display.
  */
 import type { Clock } from '../core/clock'
-import { connectionsCondition, formatDuration, sessionConditions, type Condition } from './alert-conditions'
+import {
+  connectionsCondition,
+  leakMessage,
+  sessionConditions,
+  type Condition,
+} from './alert-conditions'
+import { compareAlerts, copyAlert, emptyChanges } from './alert-list'
 import {
   sessionView,
   type AlertChanges,
+  type AlertSessionView,
   type AlertSeverity,
+  type LeakServerMatch,
   type LeakEnded,
   type LeakReport,
   type SessionAlert,
@@ -38,8 +46,6 @@ interface LeakClock {
   reportedAtMs: number
   reportedHeldMs: number
 }
-
-const severityRank: Record<AlertSeverity, number> = { critical: 0, warning: 1 }
 
 export class SessionAlerts {
   private readonly tracked = new Map<string, Tracked>()
@@ -83,10 +89,17 @@ export class SessionAlerts {
     const conditions = sessionConditions(snapshot, this.settings)
     const usage = connectionsCondition(snapshot, this.activeSeverity('connections'), this.settings)
     if (usage) conditions.push(usage)
-    const present = new Set<string>()
+    const present = new Set(conditions.map((c) => c.key))
+    // Resolve first, so the room ended conditions free is there for new ones.
+    for (const t of this.tracked.values()) {
+      const a = t.alert
+      if (a.resolvedAt !== null) continue
+      if (a.kind === 'leak') this.refreshLeak(t)
+      else if (!present.has(a.key)) this.resolve(t, changes)
+    }
+    for (const key of [...this.pending.keys()]) if (!present.has(key)) this.pending.delete(key)
     this.dropped = 0
     for (const condition of conditions) {
-      present.add(condition.key)
       let since = now
       if (condition.raiseAfterMs > 0) {
         since = this.pending.get(condition.key) ?? now
@@ -94,13 +107,6 @@ export class SessionAlerts {
         if (now - since < condition.raiseAfterMs && !this.isActive(condition.key)) continue
       }
       this.apply(condition, changes, since)
-    }
-    for (const key of [...this.pending.keys()]) if (!present.has(key)) this.pending.delete(key)
-    for (const t of this.tracked.values()) {
-      const a = t.alert
-      if (a.resolvedAt !== null) continue
-      if (a.kind === 'leak') this.refreshLeak(t)
-      else if (!present.has(a.key)) this.resolve(t, changes)
     }
     this.prune()
     return changes
@@ -117,23 +123,19 @@ export class SessionAlerts {
       site: report.site,
       heldMs: report.heldMs,
     }
-    const holder = leak.holder === null ? 'a caller with no label' : `"${leak.holder}"`
-    const pid = leak.backendPid === null ? '' : ` (backend pid ${leak.backendPid})`
     const condition: Condition = {
       key,
       severity: 'warning',
-      message: `${holder} has held pool connection ${leak.connectionId}${pid} for ${formatDuration(leak.heldMs)}`,
-      detail: { kind: 'leak', leak, session: null, serverMatch: 'not-sampled' },
+      message: leakMessage(leak),
+      detail: { kind: 'leak', leak, ...this.serverSideOf(leak.backendPid) },
       raiseAfterMs: 0,
     }
     const t = this.apply(condition, changes)
-    if (t) {
+    if (t)
       this.leakClocks.set(t.alert.id, {
         reportedAtMs: this.clock.now(),
         reportedHeldMs: report.heldMs,
       })
-      this.refreshLeak(t)
-    }
     return changes
   }
 
@@ -155,7 +157,10 @@ export class SessionAlerts {
     const t = this.activeByKey(`leak:${connectionId}`)
     if (!t || t.alert.kind !== 'leak') return changes
     this.refreshLeak(t)
-    if (heldMs !== undefined) t.alert.leak.heldMs = heldMs
+    if (heldMs !== undefined) {
+      t.alert.leak.heldMs = heldMs
+      t.alert.message = leakMessage(t.alert.leak)
+    }
     this.resolve(t, changes)
     return changes
   }
@@ -221,16 +226,22 @@ export class SessionAlerts {
     if (a.kind !== 'leak' || a.resolvedAt !== null) return
     const clock = this.leakClocks.get(a.id)
     if (clock) a.leak.heldMs = clock.reportedHeldMs + (this.clock.now() - clock.reportedAtMs)
+    a.message = leakMessage(a.leak)
     a.lastSeen = this.clock.wallNow()
-    const pid = a.leak.backendPid
-    if (pid === null) {
-      a.serverMatch = 'no-pid'
-      return
-    }
-    if (!this.sampled) return
+    Object.assign(a, this.serverSideOf(a.leak.backendPid))
+  }
+
+  /** A leaked connection's server session in the latest sample, and how it was found. */
+  private serverSideOf(pid: number | null): {
+    session: AlertSessionView | null
+    serverMatch: LeakServerMatch
+  } {
+    if (pid === null) return { session: null, serverMatch: 'no-pid' }
+    if (!this.sampled) return { session: null, serverMatch: 'not-sampled' }
     const session = this.sessionsByPid.get(pid)
-    a.session = session ? sessionView(session) : null
-    a.serverMatch = session ? 'matched' : 'gone'
+    return session
+      ? { session: sessionView(session), serverMatch: 'matched' }
+      : { session: null, serverMatch: 'gone' }
   }
 
   private resolve(t: Tracked, changes: AlertChanges): void {
@@ -279,30 +290,4 @@ export class SessionAlerts {
     for (const t of this.tracked.values()) if (t.alert.resolvedAt === null) n++
     return n
   }
-}
-
-function emptyChanges(): AlertChanges {
-  return { raised: [], severityChanged: [], resolved: [] }
-}
-
-function compareAlerts(a: SessionAlert, b: SessionAlert): number {
-  const aActive = a.resolvedAt === null
-  const bActive = b.resolvedAt === null
-  if (aActive !== bActive) return aActive ? -1 : 1
-  if (aActive)
-    return (
-      severityRank[a.severity] - severityRank[b.severity] ||
-      a.firstSeen - b.firstSeen ||
-      compareText(a.id, b.id)
-    )
-  return (b.resolvedAt ?? 0) - (a.resolvedAt ?? 0) || compareText(a.id, b.id)
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0
-}
-
-/** A deep copy, so callers never hold the tracker's live records. */
-function copyAlert(a: SessionAlert): SessionAlert {
-  return structuredClone(a)
 }

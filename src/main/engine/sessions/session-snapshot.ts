@@ -5,7 +5,13 @@
  * rows and context always give the same snapshot.
  */
 import { LifeguardError } from '../core/errors'
-import { isHidden, readActivity, readFrame, type ActivityRow, type SampleFrame } from './activity-row'
+import {
+  isHidden,
+  readActivity,
+  readFrame,
+  type ActivityRow,
+  type SampleFrame,
+} from './activity-row'
 import { blockingChains } from './blocking-chains'
 import type {
   BreakdownEntry,
