@@ -14,7 +14,9 @@ export const PROBE_HOLDER = 'lifeguard: health probe'
 
 /** Client backends in use and the connections the server allows ordinary roles. */
 export const SERVER_COUNTS_SQL = `SELECT
-  (SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'client backend')::int AS used,
+  (SELECT count(*) FROM pg_stat_activity
+    -- Without pg_monitor, other roles' sessions show backend_type NULL; they still use slots.
+    WHERE backend_type = 'client backend' OR (backend_type IS NULL AND datid IS NOT NULL))::int AS used,
   (current_setting('max_connections')::int
    - current_setting('superuser_reserved_connections')::int
    - coalesce(nullif(current_setting('reserved_connections', true), '')::int, 0)) AS available`

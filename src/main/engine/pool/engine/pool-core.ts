@@ -8,7 +8,7 @@ import { TypedEmitter } from '../../core/emitter'
 import { checkAlive, closeQuietly, destroyQuietly, rollback } from './connection-ops'
 import { backendPidOf, type ConnectionFactory, type PoolConnection } from './pool-connection'
 import { Partitions } from './partitions'
-import { PoolEntry } from './pool-entry'
+import { labelOf, PoolEntry } from './pool-entry'
 import type { PoolEvents, RemovalReason } from './pool-events'
 import { asError } from './pool-errors'
 import { PoolMetrics, type PoolGauges, type PoolMetricsSnapshot } from './pool-metrics'
@@ -278,6 +278,15 @@ export abstract class PoolCore extends TypedEmitter<PoolEvents> {
         break
       case 'in-use':
         this.unlend(entry)
+        // A leak ends when its connection goes (broken, terminated, shut down), not only on release.
+        if (entry.leakReported) {
+          entry.leakReported = false
+          this.emit('leak-resolved', {
+            ...this.ref(entry),
+            holder: labelOf(entry.holder),
+            heldMs: this.clock.now() - entry.acquiredAt,
+          })
+        }
         break
       case 'validating':
         this.validating--
