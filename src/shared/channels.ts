@@ -19,6 +19,9 @@ export const invokeMethods = {
   'profiles:import-preview': 'previewImport',
   'profiles:import-confirm': 'confirmImport',
   'profiles:export': 'exportProfiles',
+  'sessions:get': 'getSessions',
+  'sessions:cancel': 'cancelSession',
+  'sessions:terminate': 'terminateSession',
 } as const
 
 export const eventMethods = {
@@ -27,6 +30,8 @@ export const eventMethods = {
   'pool:stats-changed': 'onPoolStatsChanged',
   'app:warning-raised': 'onWarningRaised',
   'health:attempt-recorded': 'onHealthAttemptRecorded',
+  'sessions:sampled': 'onSessionsSampled',
+  'alerts:changed': 'onAlertsChanged',
 } as const
 
 export type InvokeChannel = keyof typeof invokeMethods

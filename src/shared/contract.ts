@@ -18,6 +18,7 @@ import type {
   ProfileSummary,
 } from './domain'
 import type { Result } from './result'
+import type { AlertsChanged, ServerSummary, SessionActionResult, SessionsView } from './sessions'
 import type { eventMethods, invokeMethods, EventChannel, InvokeChannel } from './channels'
 import {
   connectRequestSchema,
@@ -26,6 +27,7 @@ import {
   importConfirmRequestSchema,
   importPreviewRequestSchema,
   profileRefSchema,
+  sessionActionRequestSchema,
   saveProfileRequestSchema,
   testConnectionRequestSchema,
 } from './schemas'
@@ -99,6 +101,18 @@ export const invokeContract = {
     request: exportProfilesRequestSchema,
     response: returns<ProfilesExport>(),
   },
+  'sessions:get': {
+    request: profileRefSchema,
+    response: returns<SessionsView>(),
+  },
+  'sessions:cancel': {
+    request: sessionActionRequestSchema,
+    response: returns<SessionActionResult>(),
+  },
+  'sessions:terminate': {
+    request: sessionActionRequestSchema,
+    response: returns<SessionActionResult>(),
+  },
 } as const satisfies Record<InvokeChannel, { request: z.ZodType; response: Phantom<unknown> }>
 
 export const eventContract = {
@@ -107,6 +121,8 @@ export const eventContract = {
   'pool:stats-changed': { payload: carries<PoolStatsSample>() },
   'app:warning-raised': { payload: carries<AppWarning>() },
   'health:attempt-recorded': { payload: carries<AttemptRecord>() },
+  'sessions:sampled': { payload: carries<ServerSummary>() },
+  'alerts:changed': { payload: carries<AlertsChanged>() },
 } as const satisfies Record<EventChannel, { payload: Phantom<unknown> }>
 
 type Invokes = typeof invokeContract

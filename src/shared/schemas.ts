@@ -201,6 +201,20 @@ export const exportProfilesRequestSchema = z.strictObject({
     .optional(),
 })
 
+/** A server process id: a positive 32-bit integer (pg_cancel_backend / pg_terminate_backend take int4). */
+export const backendPidSchema = z
+  .number({ error: 'pid must be a number' })
+  .int({ error: 'pid must be a whole number' })
+  .min(1, { error: 'pid must be a positive process id' })
+  .max(2147483647, { error: 'pid must fit in 32 bits' })
+
+export const sessionActionRequestSchema = z.strictObject({
+  id: profileIdSchema,
+  pid: backendPidSchema,
+  /** Act on one of Lifeguard's own sessions (the UI asks twice). */
+  allowOwn: z.boolean({ error: 'allowOwn must be true or false' }).optional(),
+})
+
 export const connectRequestSchema = z.strictObject({
   id: profileIdSchema,
   password: passwordSchema.optional(),

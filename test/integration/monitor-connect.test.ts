@@ -41,7 +41,9 @@ describe('connect and disconnect a profile', () => {
     const status = await monitor.connect(profile.id)
     expect(status.state).toBe('connected')
     expect(status.serverVersion).toMatch(/^\d+/)
-    expect(status.pool).toMatchObject({ total: 2, active: 0, idle: 2, max: 10 })
+    // Warm: min connections open. One may be in use by Lifeguard itself (the sessions sampler).
+    expect(status.pool).toMatchObject({ total: 2, max: 10 })
+    expect(status.pool!.active + status.pool!.idle).toBe(2)
     expect(await sessionsNamed(target, 'lifeguard')).toBe(2)
     expect(samples.at(-1)?.stats.total).toBe(2)
 

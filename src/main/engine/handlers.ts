@@ -21,5 +21,10 @@ export function createHandlers(monitor: Monitor): InvokeHandlers {
     'profiles:import-confirm': async ({ previewId, rows }) =>
       monitor.confirmImport(previewId, rows),
     'profiles:export': async ({ ids }) => monitor.exportProfiles(ids),
+    'sessions:get': async ({ id }) => monitor.sessionsView(id),
+    'sessions:cancel': ({ id, pid, allowOwn }) =>
+      monitor.sessionAction(id, 'cancel', pid, allowOwn),
+    'sessions:terminate': ({ id, pid, allowOwn }) =>
+      monitor.sessionAction(id, 'terminate', pid, allowOwn),
   }
 }

@@ -6,6 +6,7 @@ import { describe, expect, it, vi } from 'vitest'
 import { buildApi } from '../../../src/shared/api-builder'
 
 const EXPECTED_SURFACE = [
+  'cancelSession',
   'confirmImport',
   'connect',
   'deleteProfile',
@@ -13,18 +14,22 @@ const EXPECTED_SURFACE = [
   'exportProfiles',
   'getAppInfo',
   'getHealthTimeline',
+  'getSessions',
   'getSnapshot',
   'listProfiles',
+  'onAlertsChanged',
   'onConnectionStateChanged',
   'onHealthAttemptRecorded',
   'onPoolStatsChanged',
   'onProfilesChanged',
+  'onSessionsSampled',
   'onWarningRaised',
   'previewImport',
   'reconnectNow',
   'resetBackoff',
   'saveProfile',
   'startDemo',
+  'terminateSession',
   'testConnection',
 ]
 

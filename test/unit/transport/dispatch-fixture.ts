@@ -52,6 +52,9 @@ export const validRequests: Record<InvokeChannel, Record<string, unknown>> = {
   'profiles:import-preview': { kind: 'pasted', text: 'host=db1 dbname=app user=dba' },
   'profiles:import-confirm': { previewId: '6f1c1a52-8f57-4a5e-9a43-0f6a8b7c9d10', rows: [0] },
   'profiles:export': { ids: ['p1'] },
+  'sessions:get': { id: 'p1' },
+  'sessions:cancel': { id: 'p1', pid: 4242 },
+  'sessions:terminate': { id: 'p1', pid: 4242, allowOwn: false },
 }
 
 /** Keys a request may leave out (everything else is required). */
@@ -60,7 +63,8 @@ export function isOptionalKey(channel: InvokeChannel, path: string[]): boolean {
   return (
     last === 'password' ||
     (channel === 'profiles:save' && path.join('.') === 'id') ||
-    (channel === 'profiles:export' && path.join('.') === 'ids')
+    (channel === 'profiles:export' && path.join('.') === 'ids') ||
+    last === 'allowOwn'
   )
 }
 

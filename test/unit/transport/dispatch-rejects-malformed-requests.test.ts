@@ -48,10 +48,14 @@ function malformedCases(channel: InvokeChannel): Case[] {
     const at = path.join('.')
     if (!isOptionalKey(channel, path))
       cases.push({ label: `missing ${at}`, request: withLeaf(valid, path, undefined, true) })
+    const key = path[path.length - 1]
+    const outOfRange = key === 'pid' ? 2 ** 31 : 65536
     const wrongTypes: unknown[] =
       typeof value === 'number'
-        ? ['5432', null, true, [], {}, NaN, Infinity, -Infinity, 5432.5, 0, -1, 65536, 2 ** 53]
-        : [1, null, true, [], {}, NaN, Infinity]
+        ? ['5432', null, true, [], {}, NaN, Infinity, -Infinity, 5432.5, 0, -1, outOfRange, 2 ** 53]
+        : typeof value === 'boolean'
+          ? [1, null, 'true', [], {}, NaN, Infinity]
+          : [1, null, true, [], {}, NaN, Infinity]
     for (const wrong of wrongTypes)
       cases.push({ label: `${at} = ${String(wrong)}`, request: withLeaf(valid, path, wrong) })
     if (typeof value === 'string') {

@@ -19,7 +19,8 @@ import type {
 import type { ProfileDraft } from '../../../shared/schemas'
 import type { Clock } from '../core/clock'
 import { TypedEmitter } from '../core/emitter'
-import { LifeguardError } from '../core/errors'
+import { isLifeguardError, LifeguardError } from '../core/errors'
+import type { SessionActionResult, SessionsView } from '../../../shared/sessions'
 import { defaults, type EngineSettings } from '../defaults'
 import type { DemoDatabase } from '../demo/demo-database'
 import { DemoWorkload } from '../demo/demo-workload'
@@ -69,6 +70,40 @@ export class Monitor {
   constructor(private readonly options: MonitorOptions) {
     this.warnings = [...(options.warnings ?? []), ...options.vault.problems]
     this.imports = new ImportCoordinator(options.importEnvironment, options.clock.now)
+  }
+
+  /** The latest sample of the server's sessions and the alert list (issue 6). */
+  sessionsView(id: string): SessionsView {
+    this.options.store.get(id)
+    const observer = this.sessionFor(id).sessions
+    const error = observer?.lastError
+    return {
+      profileId: id,
+      snapshot: observer?.latest ?? null,
+      error: error
+        ? { code: isLifeguardError(error) ? error.code : 'query-failed', message: error.message }
+        : null,
+      alerts: observer?.alerts() ?? [],
+    }
+  }
+
+  /** Cancel or terminate a server session after the UI's confirmation (the pid is bound). */
+  async sessionAction(
+    id: string,
+    action: 'cancel' | 'terminate',
+    pid: number,
+    allowOwn = false,
+  ): Promise<SessionActionResult> {
+    this.options.store.get(id)
+    const observer = this.sessionFor(id).sessions
+    if (!observer) throw new LifeguardError('invalid-state', 'the profile is not connected')
+    const result =
+      action === 'cancel'
+        ? await observer.cancel(pid, { allowOwn })
+        : await observer.terminate(pid, { allowOwn })
+    // Sample again at once, so the list shows the effect without waiting for the next interval.
+    void observer.sample().catch(() => undefined)
+    return result
   }
 
   /** Profiles as JSON without passwords (and without password commands, which may hold tokens). */
@@ -349,6 +384,15 @@ export class Monitor {
         clock: this.options.clock,
         health: this.options.settings.health,
         onAttempt: (record) => this.events.emit('health:attempt-recorded', record),
+        onSessions: (snapshot) =>
+          this.events.emit('sessions:sampled', {
+            profileId: id,
+            sampledAt: snapshot.sampledAt,
+            connections: snapshot.connections,
+            counts: snapshot.counts,
+            sampleMs: snapshot.sampleMs,
+          }),
+        onAlerts: (alerts) => this.events.emit('alerts:changed', { profileId: id, alerts }),
         onStatus: (status) => this.events.emit('connection:state-changed', status),
         onStats: (stats, at) =>
           this.events.emit('pool:stats-changed', { profileId: id, stats, at }),

@@ -25,6 +25,8 @@ import {
 } from '../pool/engine'
 import type { ConnectionParams } from '../pool/pg-connection'
 import { openPgConnection } from '../pool/pg-connection'
+import { poolBackendPids, SessionObserver } from '../sessions'
+import type { AlertChanges, SessionAlert, SessionSnapshot } from '../../../shared/sessions'
 import { defaults } from '../defaults'
 
 /** Pool events after which the counts may have changed. */
@@ -44,6 +46,10 @@ export interface ProfileSessionDeps {
   onStatus(status: ProfileStatus): void
   onStats(stats: PoolStats, at: number): void
   onAttempt(record: AttemptRecord): void
+  /** Each sample of the server's sessions (issue 6). */
+  onSessions?(snapshot: SessionSnapshot): void
+  /** The alert list changed (raised, resolved, severity). */
+  onAlerts?(alerts: SessionAlert[], changes: AlertChanges): void
 }
 
 export interface PoolSizing {
@@ -66,6 +72,7 @@ export class ProfileSession implements Acquirer {
   private serverVersion: string | null = null
   private poolInstance: ConnectionPool | undefined
   private checker: HealthChecker | undefined
+  private observer: { sessions: SessionObserver; unwatch: () => void } | undefined
   private lastState: ConnectionState = 'disconnected'
   private readonly ticker: RepeatingTask
   private lastStatsAt = -Infinity
@@ -161,6 +168,7 @@ export class ProfileSession implements Acquirer {
       const checker = this.newChecker(params, pool, health)
       this.checker = checker
       this.ticker.start()
+      this.observeSessions(pool)
       await checker.start()
       if (checker.state === 'failed' && checker.errorClass === 'permanent' && checker.error)
         throw checker.error
@@ -193,6 +201,9 @@ export class ProfileSession implements Acquirer {
       this.quiet = true
       checker.stop()
       this.quiet = false
+      this.observer?.sessions.stop()
+      this.observer?.unwatch()
+      this.observer = undefined
       this.ticker.stop()
       this.deps.clock.clearTimeout(this.pendingStats)
       this.pendingStats = undefined
@@ -204,6 +215,29 @@ export class ProfileSession implements Acquirer {
       this.statusChanged()
       return this.status()
     })
+  }
+
+  /** The server's sessions and alerts while connected (undefined while disconnected). */
+  get sessions(): SessionObserver | undefined {
+    return this.observer?.sessions
+  }
+
+  /** Samples pg_stat_activity through this session (so through the breaker) while connected. */
+  private observeSessions(pool: ConnectionPool): void {
+    const sessions = new SessionObserver({
+      acquirer: this,
+      clock: this.deps.clock,
+      ownPids: () => poolBackendPids(pool),
+      onSnapshot: (snapshot) => this.deps.onSessions?.(snapshot),
+      onAlerts: (changes, alerts) => {
+        const changed =
+          changes.raised.length + changes.resolved.length + changes.severityChanged.length > 0
+        if (changed) this.deps.onAlerts?.(alerts, changes)
+      },
+    })
+    const unwatch = sessions.watchPool(pool)
+    sessions.start()
+    this.observer = { sessions, unwatch }
   }
 
   private newChecker(

@@ -3,6 +3,7 @@
  * the query, from the latest snapshot. Plain text fields, verbatim from the server apart from the
  * excerpt's shortening: the UI renders them as text, never as markup.
  */
+import type { ActionConfirmation } from '../../../shared/sessions'
 import { LifeguardError } from '../core/errors'
 import { validatePid } from './backend-pid'
 import type { SessionAction } from './session-actions'
@@ -10,24 +11,6 @@ import { QUERY_HIDDEN_REASON, type SessionSnapshot } from './session-types'
 
 /** Characters of query text a confirmation shows. */
 export const QUERY_EXCERPT_LENGTH = 200
-
-export interface ActionConfirmation {
-  action: SessionAction
-  pid: number
-  user: string | null
-  database: string | null
-  application: string | null
-  state: string | null
-  /** Up to QUERY_EXCERPT_LENGTH characters, whitespace runs collapsed, '…' when cut; null when hidden. */
-  queryExcerpt: string | null
-  queryHidden: boolean
-  /** One of Lifeguard's own sessions: the action needs allowOwn. */
-  own: boolean
-  /** "Terminate session 1234?" */
-  title: string
-  /** "User: …", "Application: …", "Query: …" lines, in order. */
-  lines: string[]
-}
 
 export function confirmationFor(
   snapshot: SessionSnapshot,
@@ -74,3 +57,5 @@ export function excerpt(text: string, length: number): string {
   if (chars.length <= length) return flat
   return `${chars.slice(0, length - 1).join('')}…`
 }
+
+export type { ActionConfirmation } from '../../../shared/sessions'

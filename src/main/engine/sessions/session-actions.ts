@@ -11,6 +11,7 @@
  *   'invalid-state' the server would not signal it (not a backend that can be signalled)
  * The UI shows the confirmation text (confirmation.ts) first.
  */
+import type { SessionAction, SessionActionResult } from '../../../shared/sessions'
 import type { Clock } from '../core/clock'
 import { LifeguardError } from '../core/errors'
 import { defaults } from '../defaults'
@@ -23,8 +24,6 @@ import {
   type SessionConnection,
 } from './bounded-lease'
 import { sessionDefaults } from './session-settings'
-
-export type SessionAction = 'cancel' | 'terminate'
 
 export const ACTION_HOLDER = 'lifeguard: session action'
 
@@ -47,14 +46,6 @@ export interface SessionActionRequest {
   pid: unknown
   /** Act on one of Lifeguard's own sessions (never on the connection the action runs on). */
   allowOwn?: boolean
-}
-
-export interface SessionActionResult {
-  action: SessionAction
-  pid: number
-  /** Who the session belonged to when it was signalled (verbatim; null when hidden). */
-  user: string | null
-  application: string | null
 }
 
 const verbs: Record<SessionAction, { fn: string; doing: string }> = {
@@ -180,3 +171,5 @@ function ownSession(action: SessionAction, pid: number): LifeguardError {
     `pid ${pid} is one of Lifeguard's own sessions: refusing to ${verbs[action].doing} it (pass allowOwn to do it anyway)`,
   )
 }
+
+export type { SessionAction, SessionActionResult } from '../../../shared/sessions'

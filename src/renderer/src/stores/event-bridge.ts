@@ -19,6 +19,8 @@ export const eventRoutes: { readonly [M in EventMethod]: Route } = {
   onPoolStatsChanged: (api, store) => api.onPoolStatsChanged(store.addSample),
   onWarningRaised: (api, store) => api.onWarningRaised(store.addWarning),
   onHealthAttemptRecorded: (api, store) => api.onHealthAttemptRecorded(store.addAttempt),
+  onSessionsSampled: (api, store) => api.onSessionsSampled(store.setServerSummary),
+  onAlertsChanged: (api, store) => api.onAlertsChanged(store.setAlerts),
 }
 
 function reportLoadFailure(store: LifeguardState, what: string, error: ErrorInfo): void {

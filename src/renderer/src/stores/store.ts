@@ -6,11 +6,17 @@
 import { create } from 'zustand'
 import { appSelectors, createAppSlice, type AppSlice } from './slices/app-slice'
 import { createHealthSlice, healthSelectors, type HealthSlice } from './slices/health-slice'
+import { createSessionsSlice, sessionsSelectors, type SessionsSlice } from './slices/sessions-slice'
 import { createProfilesSlice, profilesSelectors, type ProfilesSlice } from './slices/profiles-slice'
 import { createStatusesSlice, statusesSelectors, type StatusesSlice } from './slices/statuses-slice'
 import { createUiSlice, uiSelectors, type UiSlice } from './slices/ui-slice'
 
-export type LifeguardState = ProfilesSlice & StatusesSlice & AppSlice & UiSlice & HealthSlice
+export type LifeguardState = ProfilesSlice &
+  StatusesSlice &
+  AppSlice &
+  UiSlice &
+  HealthSlice &
+  SessionsSlice
 
 export type LifeguardStore = ReturnType<typeof createLifeguardStore>
 
@@ -21,6 +27,7 @@ export function createLifeguardStore() {
     ...createAppSlice(...a),
     ...createUiSlice(...a),
     ...createHealthSlice(...a),
+    ...createSessionsSlice(...a),
   }))
 }
 
@@ -32,4 +39,5 @@ export const selectors = {
   app: appSelectors,
   ui: uiSelectors,
   health: healthSelectors,
+  sessions: sessionsSelectors,
 }
