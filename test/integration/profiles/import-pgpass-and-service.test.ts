@@ -129,4 +129,20 @@ describe('importing .pgpass and pg_service.conf', () => {
     expect(preview.problems.some((p) => p.severity === 'error' && /:8\b/.test(p.where))).toBe(true)
     expect(monitor.listProfiles()).toEqual([])
   })
+
+  it('uses a password written in the service file itself (kept in main for this run)', async () => {
+    const service = path.join(dir, 'pg_service.conf')
+    fs.writeFileSync(
+      service,
+      `[inline]\nhost=${target.host}\nport=${target.port}\ndbname=${target.database}\nuser=${target.user}\nsslmode=disable\npassword=${target.password}\n`,
+      { mode: 0o600 },
+    )
+    open({ PGSERVICEFILE: service, PGPASSFILE: path.join(dir, 'no-such-pgpass') })
+    const preview = await monitor.previewImport({ kind: 'service-file' })
+    expect(preview.rows[0]?.candidate.passwordSource).toBe('inline')
+    expect(JSON.stringify(preview)).not.toContain(target.password)
+    const [created] = monitor.confirmImport(preview.previewId, [0])
+    expect(created?.hasSessionPassword).toBe(true)
+    expect((await monitor.connect(created!.id)).state).toBe('connected')
+  })
 })

@@ -43,7 +43,8 @@ export interface ConfirmedRow {
 interface Pending {
   view: ImportPreviewView
   drafts: Map<number, ProfileDraft>
-  password: string | undefined
+  /** Passwords the source held, by row (pasted text; inline service-file passwords). */
+  passwords: Map<number, string>
   expiresAt: number
 }
 
@@ -59,8 +60,10 @@ export class ImportCoordinator {
     source: ImportSource,
     existing: readonly ExistingProfile[],
   ): Promise<ImportPreviewView> {
-    const { result, password, label } = await this.read(source)
+    const { result, passwords, label } = await this.read(source)
     const preview = buildImportPreview(result, existing)
+    // One row per candidate, in order: the row index is the candidate index.
+    if (preview.rows.length !== result.candidates.length) passwords.clear()
     const previewId = randomUUID()
     const view: ImportPreviewView = {
       previewId,
@@ -81,7 +84,7 @@ export class ImportCoordinator {
     this.#pending.set(previewId, {
       view,
       drafts,
-      password,
+      passwords,
       expiresAt: this.now() + PREVIEW_TTL_MS,
     })
     return view
@@ -105,10 +108,10 @@ export class ImportCoordinator {
         )
     }
     this.#pending.delete(previewId)
-    // A pasted string makes one row: its password goes with it.
     return picked.map((index) => {
       const draft = pending.drafts.get(index)!
-      return pending.password === undefined ? { draft } : { draft, password: pending.password }
+      const password = pending.passwords.get(index)
+      return password === undefined ? { draft } : { draft, password }
     })
   }
 
@@ -123,7 +126,7 @@ export class ImportCoordinator {
 
   private async read(
     source: ImportSource,
-  ): Promise<{ result: ImportResult; password: string | undefined; label: string }> {
+  ): Promise<{ result: ImportResult; passwords: Map<number, string>; label: string }> {
     const { env, homeDir, osUser, platform } = this.environment
     const where = platform === undefined ? {} : { platform }
     switch (source.kind) {
@@ -131,7 +134,7 @@ export class ImportCoordinator {
         const read = await readPgpass({ env, homeDir, ...where })
         return {
           result: pgpassCandidates(read),
-          password: undefined,
+          passwords: new Map(),
           label: read.path ?? 'no password file',
         }
       }
@@ -146,17 +149,25 @@ export class ImportCoordinator {
         })
         const label =
           read.files.map((f) => `${f.path} (${f.status})`).join(', ') || 'no service file'
-        return { result: read, password: undefined, label }
+        const passwords = new Map<number, string>()
+        read.candidates.forEach((c, i) => {
+          const inline =
+            c.passwordSource === 'inline' ? read.services.get(c.name)?.password() : undefined
+          if (inline) passwords.set(i, inline)
+        })
+        return { result: read, passwords, label }
       }
       case 'pgadmin':
         return {
           result: importPgadminServers(source.text, source.fileName),
-          password: undefined,
+          passwords: new Map(),
           label: source.fileName,
         }
       case 'pasted': {
         const read = importPastedConnection(source.text, { defaultUser: osUser })
-        return { result: read, password: read.secret?.reveal(), label: 'pasted text' }
+        const secret = read.secret?.reveal()
+        const passwords = new Map<number, string>(secret ? [[0, secret]] : [])
+        return { result: read, passwords, label: 'pasted text' }
       }
     }
   }
