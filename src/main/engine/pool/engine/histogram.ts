@@ -10,6 +10,21 @@ const SUB = 1 << SUB_BITS // 16
 const MAX_VALUE = 0xffffffff // ~71.6 minutes in µs; larger values land in the last bucket
 const BUCKETS = SUB + (32 - SUB_BITS) * SUB // 464
 
+/**
+ * Cumulative counts at fixed upper bounds (Prometheus-style buckets), read from the log-linear
+ * buckets. A bound that falls inside a bucket counts that whole bucket, so `counts[i]` includes
+ * every record <= `boundsMs[i]` and may include records up to 6.25 % above it (exact below 16 µs).
+ */
+export interface CumulativeBuckets {
+  /** Upper bounds in ms, ascending. */
+  boundsMs: number[]
+  /** Records at or below each bound (non-decreasing, each <= count). */
+  counts: number[]
+  count: number
+  /** Sum of all records in ms (µs-rounded, values beyond ~71.6 minutes clamped). */
+  sumMs: number
+}
+
 export interface HistogramSnapshot {
   count: number
   /** Milliseconds. */
@@ -53,6 +68,30 @@ export class Histogram {
 
   get count(): number {
     return this.total
+  }
+
+  /** Sum of all records, ms. */
+  get sumMs(): number {
+    return this.sumUs / 1000
+  }
+
+  /** Cumulative counts at `boundsMs` (ascending, finite, >= 0); see `CumulativeBuckets`. */
+  cumulative(boundsMs: readonly number[]): CumulativeBuckets {
+    const counts: number[] = []
+    let seen = 0
+    let next = 0 // first bucket not yet added to `seen`
+    let previous = -Infinity
+    for (const bound of boundsMs) {
+      if (!(bound >= 0) || !Number.isFinite(bound) || bound <= previous) {
+        throw new RangeError(`histogram bounds must be finite, >= 0 and ascending (got ${bound})`)
+      }
+      previous = bound
+      // +1e-6 absorbs binary fractions such as 4.35 * 1000 = 4349.999...
+      const last = bucketOf(Math.min(Math.floor(bound * 1000 + 1e-6), MAX_VALUE))
+      for (; next <= last; next++) seen += this.counts[next]!
+      counts.push(seen)
+    }
+    return { boundsMs: [...boundsMs], counts, count: this.total, sumMs: this.sumUs / 1000 }
   }
 
   /** The value (ms) at or below which `fraction` (0..1] of the records fall. */

@@ -1,5 +1,5 @@
 /** Counters and histograms of one pool (gauges are read live from the pool, see `PoolGauges`). */
-import { Histogram, type HistogramSnapshot } from './histogram'
+import { Histogram, type CumulativeBuckets, type HistogramSnapshot } from './histogram'
 import type { PartitionGauges } from './partitions'
 import { removalReasons, type RemovalReason } from './pool-events'
 
@@ -35,6 +35,13 @@ export interface PoolMetricsSnapshot {
     usage: HistogramSnapshot
     creation: HistogramSnapshot
   }
+}
+
+/** The three histograms as cumulative buckets at fixed bounds (for Prometheus export). */
+export interface PoolHistogramBuckets {
+  acquireWait: CumulativeBuckets
+  usage: CumulativeBuckets
+  creation: CumulativeBuckets
 }
 
 export class PoolMetrics {
@@ -73,6 +80,15 @@ export class PoolMetrics {
         usage: this.usage.snapshot(),
         creation: this.creation.snapshot(),
       },
+    }
+  }
+
+  /** Cumulative bucket counts of the three histograms at `boundsMs` (ascending). */
+  histogramBuckets(boundsMs: readonly number[]): PoolHistogramBuckets {
+    return {
+      acquireWait: this.acquireWait.cumulative(boundsMs),
+      usage: this.usage.cumulative(boundsMs),
+      creation: this.creation.cumulative(boundsMs),
     }
   }
 }
