@@ -3,6 +3,7 @@ import { EmptyState } from './features/empty-state/empty-state'
 import { HealthDialog } from './features/health/health-dialog'
 import { AppHeader } from './features/header/app-header'
 import { TransportBanner } from './features/header/transport-banner'
+import { ImportDialog } from './features/import/import-dialog'
 import { ProfileFormDialog } from './features/profile-form/profile-form-dialog'
 import { DeleteDialog } from './features/profiles/delete-dialog'
 import { ProfileGrid } from './features/profiles/profile-grid'
@@ -26,6 +27,7 @@ export function App() {
   const form = useStore(selectors.ui.form)
   const deleteTargetId = useStore(selectors.ui.deleteTargetId)
   const healthTargetId = useStore(selectors.ui.healthTargetId)
+  const importOpen = useStore(selectors.ui.importOpen)
   const stale = useStore(selectors.app.transport) !== 'connected'
   return (
     <>
@@ -41,6 +43,7 @@ export function App() {
       {form.mode !== 'closed' && <ProfileFormDialog form={form} />}
       {deleteTargetId !== null && <DeleteDialog profileId={deleteTargetId} />}
       {healthTargetId !== null && <HealthDialog profileId={healthTargetId} />}
+      {importOpen && <ImportDialog />}
     </>
   )
 }

@@ -9,6 +9,7 @@ import { useStore } from '../../stores/store'
 export function EmptyState() {
   const api = useApi()
   const openCreateForm = useStore((s) => s.openCreateForm)
+  const openImport = useStore((s) => s.openImport)
   const [starting, setStarting] = useState(false)
   const [error, setError] = useState<ErrorInfo | null>(null)
 
@@ -43,6 +44,9 @@ export function EmptyState() {
         </button>
         <button type="button" className="btn btn-large" onClick={openCreateForm}>
           Add profile
+        </button>
+        <button type="button" className="btn btn-large" onClick={openImport}>
+          Import…
         </button>
       </div>
       {starting && (

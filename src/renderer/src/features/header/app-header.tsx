@@ -7,6 +7,7 @@ const shellLabels = { desktop: 'Desktop', web: 'Browser mode' } as const
 export function AppHeader() {
   const info = useStore(selectors.app.appInfo)
   const openCreateForm = useStore((s) => s.openCreateForm)
+  const openImport = useStore((s) => s.openImport)
   return (
     <header className="app-header">
       <div className="brand">
@@ -20,6 +21,14 @@ export function AppHeader() {
       </div>
       <div className="header-actions">
         <TransportIndicator />
+        <button
+          type="button"
+          className="btn"
+          onClick={openImport}
+          title="Import profiles from .pgpass, a service file, pgAdmin or a connection string"
+        >
+          Import…
+        </button>
         <button type="button" className="btn btn-primary" onClick={openCreateForm}>
           Add profile
         </button>

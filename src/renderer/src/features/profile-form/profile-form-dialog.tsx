@@ -1,5 +1,6 @@
-import { useId } from 'react'
+import { useId, useMemo } from 'react'
 import { ModalDialog } from '../../components/modal-dialog'
+import { groupNames } from '../../lib/profile-groups'
 import { selectors, useStore } from '../../stores/store'
 import type { FormState } from '../../stores/slices/ui-slice'
 import { ProfileForm } from './profile-form'
@@ -8,7 +9,10 @@ import { ProfileForm } from './profile-form'
 export function ProfileFormDialog({ form }: { form: Exclude<FormState, { mode: 'closed' }> }) {
   const profileId = form.mode === 'edit' ? form.profileId : ''
   const profile = useStore(selectors.profiles.byId(profileId))
+  const profiles = useStore(selectors.profiles.profiles)
+  const secretStorage = useStore(selectors.app.secretStorage)
   const close = useStore((s) => s.closeForm)
+  const groups = useMemo(() => groupNames(profiles), [profiles])
   const titleId = useId()
   return (
     <ModalDialog labelledBy={titleId} onCancel={close} className="modal-form">
@@ -16,6 +20,8 @@ export function ProfileFormDialog({ form }: { form: Exclude<FormState, { mode: '
         key={profileId}
         titleId={titleId}
         profile={form.mode === 'edit' ? profile : undefined}
+        groups={groups}
+        secretStorage={secretStorage}
         onClose={close}
       />
     </ModalDialog>

@@ -1,39 +1,60 @@
 import { useId, type FormEvent } from 'react'
-import { sslModes, type ProfileSummary } from '../../../../shared/domain'
+import { sslModes, type ProfileSummary, type SecretStorageInfo } from '../../../../shared/domain'
+import { limits } from '../../../../shared/schemas'
+import { RememberPassword } from '../../components/remember-password'
 import { Spinner } from '../../components/spinner'
 import { TestResult } from '../../components/test-result'
+import { AdvancedSection } from './advanced-fields'
+import { ColorPicker } from './color-picker'
 import { FormError } from './form-error'
 import type { FieldName } from './form-model'
 import { TextField } from './text-field'
 import { useProfileForm } from './use-profile-form'
 
-interface ProfileFormProps {
+export interface ProfileFormProps {
   titleId: string
   /** Absent: a new profile. */
   profile?: ProfileSummary
+  /** Groups of the saved profiles, offered as suggestions. */
+  groups: readonly string[]
+  /** Whether passwords can be stored here (null until main said). */
+  secretStorage: SecretStorageInfo | null
+  /** Start with the Advanced section open. */
+  advancedOpen?: boolean
   onClose(): void
 }
 
-export function ProfileForm({ titleId, profile, onClose }: ProfileFormProps) {
-  const form = useProfileForm(profile, onClose)
+type TextName = Exclude<
+  FieldName,
+  'sslmode' | 'color' | 'fallbackHosts' | 'settings' | 'rememberPassword'
+>
+
+function passwordHelp(profile: ProfileSummary | undefined): string {
+  if (profile?.passwordStored) return 'Leave empty to keep the stored password.'
+  if (profile?.hasSessionPassword) return 'Leave empty to keep the password entered earlier.'
+  return 'Optional: without one, Lifeguard asks when connecting, or uses .pgpass or the password command.'
+}
+
+export function ProfileForm(props: ProfileFormProps) {
+  const { titleId, profile, groups, secretStorage, onClose } = props
+  const form = useProfileForm(profile, onClose, props.advancedOpen ?? false)
   const id = useId()
   const { fields } = form
-  const text = (name: Exclude<FieldName, 'sslmode'>) => ({
+  const text = (name: TextName) => ({
     id: `${id}-${name}`,
     value: fields[name],
     onValue: (value: string) => form.update(name, value),
-    invalid: form.invalidFields.includes(name),
+    onBlur: () => form.touch(name),
+    invalid: form.isInvalid(name),
+    error: form.errors[name] ?? null,
   })
   const submit = (event: FormEvent) => {
     event.preventDefault()
     void form.save()
   }
-  const passwordHelp = profile?.hasSessionPassword
-    ? 'Leave empty to keep the password entered earlier. Kept in memory for this run only.'
-    : 'Optional. Kept in memory for this run only, never written to disk.'
 
   return (
-    <form className="profile-form" onSubmit={submit} noValidate>
+    <form className="profile-form" onSubmit={submit} noValidate data-testid="profile-form">
       <h2 id={titleId} className="modal-title">
         {profile ? `Edit profile “${profile.name}”` : 'Add connection profile'}
       </h2>
@@ -43,6 +64,26 @@ export function ProfileForm({ titleId, profile, onClose }: ProfileFormProps) {
           label="Name"
           placeholder="e.g. orders primary"
           autoComplete="off"
+          maxLength={limits.nameMax}
+        />
+        <TextField
+          {...text('group')}
+          label="Group"
+          placeholder="e.g. production"
+          autoComplete="off"
+          list={`${id}-groups`}
+          maxLength={limits.groupMax}
+          help="Cards are grouped under it on the dashboard."
+        />
+        <datalist id={`${id}-groups`} data-testid="group-options">
+          {groups.map((g) => (
+            <option key={g} value={g} />
+          ))}
+        </datalist>
+        <ColorPicker
+          id={`${id}-color`}
+          value={fields.color}
+          onChange={(c) => form.update('color', c)}
         />
         <TextField {...text('host')} label="Host" autoComplete="off" placeholder="db.example.com" />
         <TextField
@@ -53,7 +94,6 @@ export function ProfileForm({ titleId, profile, onClose }: ProfileFormProps) {
           min={1}
           max={65535}
           step={1}
-          error={form.portError}
         />
         <TextField {...text('database')} label="Database" autoComplete="off" />
         <TextField {...text('user')} label="User" autoComplete="off" />
@@ -62,7 +102,7 @@ export function ProfileForm({ titleId, profile, onClose }: ProfileFormProps) {
           label="Password"
           type="password"
           autoComplete="off"
-          help={passwordHelp}
+          help={passwordHelp(profile)}
         />
         <div className="field">
           <label htmlFor={`${id}-sslmode`}>SSL mode</label>
@@ -73,7 +113,7 @@ export function ProfileForm({ titleId, profile, onClose }: ProfileFormProps) {
               const mode = sslModes.find((m) => m === e.target.value)
               if (mode) form.update('sslmode', mode)
             }}
-            aria-invalid={form.invalidFields.includes('sslmode') || undefined}
+            aria-invalid={form.isInvalid('sslmode') || undefined}
           >
             {sslModes.map((mode) => (
               <option key={mode} value={mode}>
@@ -82,7 +122,15 @@ export function ProfileForm({ titleId, profile, onClose }: ProfileFormProps) {
             ))}
           </select>
         </div>
+        <RememberPassword
+          id={`${id}-remember`}
+          checked={fields.rememberPassword}
+          onChange={(on) => form.update('rememberPassword', on)}
+          secretStorage={secretStorage}
+          passwordStored={profile?.passwordStored ?? false}
+        />
       </div>
+      <AdvancedSection id={id} form={form} />
       <div className="form-feedback">
         {form.testing && (
           <p className="progress" role="status">
@@ -90,7 +138,7 @@ export function ProfileForm({ titleId, profile, onClose }: ProfileFormProps) {
           </p>
         )}
         {form.test && <TestResult outcome={form.test} testId="form-test-result" />}
-        {form.saveError && <FormError error={form.saveError} />}
+        {form.formError && <FormError error={form.formError} />}
       </div>
       <div className="modal-actions">
         <button

@@ -1,10 +1,11 @@
 import { useId } from 'react'
 import type { ProfileSummary } from '../../../../shared/domain'
+import { ColorTag } from '../../components/color-tag'
 import { ErrorMessage } from '../../components/error-message'
 import { PoolChart } from '../../components/pool-chart'
 import { PoolGauge } from '../../components/pool-gauge'
 import { TestResult } from '../../components/test-result'
-import { connectionTarget } from '../../lib/format'
+import { connectionTarget, hostPortText } from '../../lib/format'
 import { selectors, useStore } from '../../stores/store'
 import { CardActions } from './card-actions'
 import { HealthSummary } from './health-summary'
@@ -22,11 +23,20 @@ function timeOf(ms: number): string {
 }
 
 /** One profile: where it points, its state, its pool live, and what can be done with it. */
-export function ProfileCard({ profile }: { profile: ProfileSummary }) {
+export function ProfileCard({
+  profile,
+  headingLevel = 3,
+}: {
+  profile: ProfileSummary
+  /** 4 when the card sits under a group heading. */
+  headingLevel?: 3 | 4
+}) {
+  const Heading = headingLevel === 4 ? 'h4' : 'h3'
   const status = useStore(selectors.statuses.status(profile.id))
   const pool = useStore(selectors.statuses.pool(profile.id))
   const openEditForm = useStore((s) => s.openEditForm)
   const askToDelete = useStore((s) => s.askToDelete)
+  const secretStorage = useStore(selectors.app.secretStorage)
   const openHealth = useStore((s) => s.openHealth)
   const actions = useProfileActions(profile.id)
   const titleId = useId()
@@ -37,10 +47,11 @@ export function ProfileCard({ profile }: { profile: ProfileSummary }) {
   const retrying = state === 'failed' || state === 'connecting'
   const error = actions.error ?? (retrying ? status?.error : null) ?? null
   const target = connectionTarget(profile)
+  const fallbackText = profile.fallbackHosts.map(hostPortText).join(', ')
 
   return (
     <article
-      className={`card card-${state}`}
+      className={`card card-${state}${profile.color ? ` card-pc pc-${profile.color}` : ''}`}
       data-testid="profile-card"
       data-profile-name={profile.name}
       data-state={state}
@@ -48,10 +59,11 @@ export function ProfileCard({ profile }: { profile: ProfileSummary }) {
     >
       <header className="card-header">
         <div className="card-heading">
-          <h3 id={titleId} className="card-title" title={profile.name}>
+          <Heading id={titleId} className="card-title" title={profile.name}>
             {profile.name}
-          </h3>
+          </Heading>
           {profile.kind === 'demo' && <span className="tag">demo</span>}
+          {profile.color && <ColorTag color={profile.color} />}
         </div>
         <StateBadge state={state} />
       </header>
@@ -63,6 +75,14 @@ export function ProfileCard({ profile }: { profile: ProfileSummary }) {
           <dt>SSL mode</dt>
           <dd className="mono">{profile.sslmode}</dd>
         </div>
+        {profile.fallbackHosts.length > 0 && (
+          <div title={fallbackText}>
+            <dt>Fallback</dt>
+            <dd className="mono" data-testid="fallback-hosts-summary">
+              {fallbackText}
+            </dd>
+          </div>
+        )}
         <div>
           <dt>Server</dt>
           <dd>
@@ -104,7 +124,8 @@ export function ProfileCard({ profile }: { profile: ProfileSummary }) {
         <PasswordPrompt
           user={profile.user}
           pending={actions.request === 'connect'}
-          onSubmit={(password) => void actions.connect(password)}
+          secretStorage={secretStorage}
+          onSubmit={(password, remember) => void actions.connect(password, remember)}
           onCancel={actions.cancelPassword}
         />
       )}

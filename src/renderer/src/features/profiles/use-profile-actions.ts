@@ -1,5 +1,6 @@
 /** What a profile card can ask main to do, with each request's pending state and outcome. */
 import { useState } from 'react'
+import type { RequestOf } from '../../../../shared/contract'
 import type { ErrorInfo } from '../../../../shared/result'
 import { useApi } from '../../api/transport-context'
 import type { TestOutcome } from '../../components/test-result'
@@ -12,7 +13,8 @@ export interface ProfileActions {
   error: ErrorInfo | null
   test: TestOutcome | null
   askingPassword: boolean
-  connect(password?: string): Promise<void>
+  /** With a password typed in the prompt; `remember` stores it encrypted (where possible). */
+  connect(password?: string, remember?: boolean): Promise<void>
   disconnect(): Promise<void>
   /** Skips the backoff wait of a profile that is retrying (main's "Reconnect now"). */
   reconnectNow(): Promise<void>
@@ -23,6 +25,16 @@ export interface ProfileActions {
 /** Failures after which the user should be asked for the password (again). */
 const needsPassword = new Set<ErrorInfo['code']>(['password-required', 'auth-failed'])
 
+/** The pool:connect request: a typed password and "Remember password" only when given. */
+export function connectRequest(
+  id: string,
+  password: string | undefined,
+  remember: boolean,
+): RequestOf<'pool:connect'> {
+  if (password === undefined) return { id }
+  return remember ? { id, password, rememberPassword: true } : { id, password }
+}
+
 export function useProfileActions(profileId: string): ProfileActions {
   const api = useApi()
   const [request, setRequest] = useState<Request | null>(null)
@@ -31,12 +43,10 @@ export function useProfileActions(profileId: string): ProfileActions {
   const [test, setTest] = useState<TestOutcome | null>(null)
   const [askingPassword, setAskingPassword] = useState(false)
 
-  const connect = async (password?: string) => {
+  const connect = async (password?: string, remember = false) => {
     setRequest('connect')
     setError(null)
-    const result = await api.connect(
-      password === undefined ? { id: profileId } : { id: profileId, password },
-    )
+    const result = await api.connect(connectRequest(profileId, password, remember))
     setRequest(null)
     if (result.ok) {
       setAskingPassword(false)

@@ -47,6 +47,8 @@ export const appSelectors = {
   appInfo: (s: LifeguardState) => s.appInfo,
   shell: (s: LifeguardState) => s.appInfo?.shell,
   version: (s: LifeguardState) => s.appInfo?.version,
+  /** Whether passwords can be stored encrypted here; null until main said. */
+  secretStorage: (s: LifeguardState) => s.appInfo?.secretStorage ?? null,
   warnings: (s: LifeguardState) => s.warnings,
   transport: (s: LifeguardState) => s.transport,
 }

@@ -11,6 +11,8 @@ export interface UiState {
   deleteTargetId: string | null
   /** The profile whose health view (retry timeline) is open. */
   healthTargetId: string | null
+  /** The import dialog (.pgpass, service file, pgAdmin, pasted) is open. */
+  importOpen: boolean
 }
 
 export interface UiActions {
@@ -21,27 +23,33 @@ export interface UiActions {
   closeDeleteDialog(): void
   openHealth(profileId: string): void
   closeHealth(): void
+  openImport(): void
+  closeImport(): void
   /** Closes dialogs about profiles that no longer exist. */
   keepDialogsOf(profileIds: string[]): void
 }
 
 export type UiSlice = UiState & UiActions
 
-export const createUiSlice: StateCreator<LifeguardState, [], [], UiSlice> = (set) => ({
+/** Every dialog closed: opening one starts from this. */
+const allClosed = {
   form: { mode: 'closed' },
   deleteTargetId: null,
   healthTargetId: null,
-  openCreateForm: () =>
-    set({ form: { mode: 'create' }, deleteTargetId: null, healthTargetId: null }),
-  openEditForm: (profileId) =>
-    set({ form: { mode: 'edit', profileId }, deleteTargetId: null, healthTargetId: null }),
+  importOpen: false,
+} as const satisfies UiState
+
+export const createUiSlice: StateCreator<LifeguardState, [], [], UiSlice> = (set) => ({
+  ...allClosed,
+  openCreateForm: () => set({ ...allClosed, form: { mode: 'create' } }),
+  openEditForm: (profileId) => set({ ...allClosed, form: { mode: 'edit', profileId } }),
   closeForm: () => set({ form: { mode: 'closed' } }),
-  askToDelete: (profileId) =>
-    set({ deleteTargetId: profileId, form: { mode: 'closed' }, healthTargetId: null }),
+  askToDelete: (profileId) => set({ ...allClosed, deleteTargetId: profileId }),
   closeDeleteDialog: () => set({ deleteTargetId: null }),
-  openHealth: (profileId) =>
-    set({ healthTargetId: profileId, form: { mode: 'closed' }, deleteTargetId: null }),
+  openHealth: (profileId) => set({ ...allClosed, healthTargetId: profileId }),
   closeHealth: () => set({ healthTargetId: null }),
+  openImport: () => set({ ...allClosed, importOpen: true }),
+  closeImport: () => set({ importOpen: false }),
   keepDialogsOf: (profileIds) =>
     set((s) => ({
       deleteTargetId:
@@ -63,7 +71,11 @@ export const uiSelectors = {
   form: (s: LifeguardState) => s.form,
   deleteTargetId: (s: LifeguardState) => s.deleteTargetId,
   healthTargetId: (s: LifeguardState) => s.healthTargetId,
+  importOpen: (s: LifeguardState) => s.importOpen,
   /** A modal is open: the page behind it is inert. */
   modalOpen: (s: LifeguardState) =>
-    s.form.mode !== 'closed' || s.deleteTargetId !== null || s.healthTargetId !== null,
+    s.form.mode !== 'closed' ||
+    s.deleteTargetId !== null ||
+    s.healthTargetId !== null ||
+    s.importOpen,
 }
