@@ -40,6 +40,9 @@ export interface ProfileSettingsView {
   probeIntervalMs?: number
   probeTimeoutMs?: number
   unavailableAfterMs?: number
+  idleInTransactionAlertMs?: number
+  longQueryWarningMs?: number
+  longQueryCriticalMs?: number
 }
 
 /** A saved profile as the renderer sees it: never a password. */

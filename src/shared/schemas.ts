@@ -90,6 +90,9 @@ export const profileSettingsSchema = z
     probeIntervalMs: wholeNumber('probe interval', 200, 3_600_000, ' ms'),
     probeTimeoutMs: wholeNumber('probe timeout', 100, 600_000, ' ms'),
     unavailableAfterMs: wholeNumber('unavailable after', 0, 86_400_000, ' ms'),
+    idleInTransactionAlertMs: wholeNumber('idle in transaction alert', 1000, 86_400_000, ' ms'),
+    longQueryWarningMs: wholeNumber('long query warning', 1000, 86_400_000, ' ms'),
+    longQueryCriticalMs: wholeNumber('long query critical', 1000, 86_400_000, ' ms'),
   })
   .partial()
   .refine((s) => s.poolMin === undefined || s.poolMax === undefined || s.poolMin <= s.poolMax, {

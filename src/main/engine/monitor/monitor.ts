@@ -21,6 +21,7 @@ import type { Clock } from '../core/clock'
 import { TypedEmitter } from '../core/emitter'
 import { isLifeguardError, LifeguardError } from '../core/errors'
 import type { SessionActionResult, SessionsView } from '../../../shared/sessions'
+import { sessionDefaults, type SessionSettings } from '../sessions'
 import { defaults, type EngineSettings } from '../defaults'
 import type { DemoDatabase } from '../demo/demo-database'
 import { DemoWorkload } from '../demo/demo-workload'
@@ -281,6 +282,7 @@ export class Monitor {
       this.params(profile, known),
       sizing,
       this.healthOf(profile),
+      this.sessionSettingsOf(profile),
     )
     if (profile.kind === 'demo' && status.state !== 'disconnected') {
       this.stopDemoWorkload()
@@ -344,6 +346,29 @@ export class Monitor {
     this.secrets.set(DEMO_PROFILE_ID, password)
     if (changed) this.profilesChanged()
     return profile
+  }
+
+  /** The profile's alert thresholds (the observer validates them with its defaults). */
+  private sessionSettingsOf(profile: StoredProfile): Partial<SessionSettings> {
+    const own = profile.settings
+    const out: Partial<SessionSettings> = {}
+    if (own.idleInTransactionAlertMs !== undefined) {
+      out.idleInTransactionMs = own.idleInTransactionAlertMs
+      out.idleInTransactionCriticalMs = Math.max(
+        own.idleInTransactionAlertMs,
+        sessionDefaults.idleInTransactionCriticalMs,
+      )
+    }
+    if (own.longQueryWarningMs !== undefined) out.longQueryWarningMs = own.longQueryWarningMs
+    if (own.longQueryCriticalMs !== undefined) out.longQueryCriticalMs = own.longQueryCriticalMs
+    if (out.longQueryCriticalMs !== undefined && out.longQueryWarningMs === undefined)
+      out.longQueryWarningMs = Math.min(out.longQueryCriticalMs, sessionDefaults.longQueryWarningMs)
+    if (out.longQueryWarningMs !== undefined && out.longQueryCriticalMs === undefined)
+      out.longQueryCriticalMs = Math.max(
+        out.longQueryWarningMs,
+        sessionDefaults.longQueryCriticalMs,
+      )
+    return out
   }
 
   /** The engine's health settings with the profile's own overrides (validated together). */

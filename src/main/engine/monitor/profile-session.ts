@@ -25,7 +25,7 @@ import {
 } from '../pool/engine'
 import type { ConnectionParams } from '../pool/pg-connection'
 import { openPgConnection } from '../pool/pg-connection'
-import { poolBackendPids, SessionObserver } from '../sessions'
+import { poolBackendPids, SessionObserver, type SessionSettings } from '../sessions'
 import type { AlertChanges, SessionAlert, SessionSnapshot } from '../../../shared/sessions'
 import { defaults } from '../defaults'
 
@@ -144,6 +144,7 @@ export class ProfileSession implements Acquirer {
     params: ConnectionParams,
     sizing: PoolSizing,
     health: HealthSettings = this.deps.health,
+    sessionSettings: Partial<SessionSettings> = {},
   ): Promise<ProfileStatus> {
     return this.serialise(async () => {
       if (this.checker) {
@@ -168,7 +169,7 @@ export class ProfileSession implements Acquirer {
       const checker = this.newChecker(params, pool, health)
       this.checker = checker
       this.ticker.start()
-      this.observeSessions(pool)
+      this.observeSessions(pool, sessionSettings)
       await checker.start()
       if (checker.state === 'failed' && checker.errorClass === 'permanent' && checker.error)
         throw checker.error
@@ -223,10 +224,11 @@ export class ProfileSession implements Acquirer {
   }
 
   /** Samples pg_stat_activity through this session (so through the breaker) while connected. */
-  private observeSessions(pool: ConnectionPool): void {
+  private observeSessions(pool: ConnectionPool, settings: Partial<SessionSettings>): void {
     const sessions = new SessionObserver({
       acquirer: this,
       clock: this.deps.clock,
+      settings,
       ownPids: () => poolBackendPids(pool),
       onSnapshot: (snapshot) => this.deps.onSessions?.(snapshot),
       onAlerts: (changes, alerts) => {

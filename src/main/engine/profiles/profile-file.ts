@@ -23,6 +23,9 @@ const settingsSchema = z.strictObject({
   probeIntervalMs: z.number().int().optional(),
   probeTimeoutMs: z.number().int().optional(),
   unavailableAfterMs: z.number().int().optional(),
+  idleInTransactionAlertMs: z.number().int().optional(),
+  longQueryWarningMs: z.number().int().optional(),
+  longQueryCriticalMs: z.number().int().optional(),
 })
 
 const v1Profile = z.strictObject({
