@@ -21,7 +21,6 @@ import type { Clock } from '../core/clock'
 import { TypedEmitter } from '../core/emitter'
 import { isLifeguardError, LifeguardError } from '../core/errors'
 import type { SessionActionResult, SessionsView } from '../../../shared/sessions'
-import { sessionDefaults, type SessionSettings } from '../sessions'
 import { defaults, type EngineSettings } from '../defaults'
 import type { DemoDatabase } from '../demo/demo-database'
 import { DemoWorkload } from '../demo/demo-workload'
@@ -29,18 +28,22 @@ import type { ConnectionParams } from '../pool/pg-connection'
 import { testConnection } from '../profiles/connection-test'
 import type { StoredProfile } from '../profiles/profile-file'
 import { DEMO_PROFILE_ID, type ProfileStore } from '../profiles/profile-store'
-import { SessionSecrets } from '../profiles/session-secrets'
-import { resolveHealthSettings, type HealthSettings } from '../health/health-settings'
-import { runPasswordCommand } from '../secrets/password-command'
 import type { SecretVault } from '../secrets/secret-vault'
 import {
   ImportCoordinator,
   type ImportEnvironment,
   type ImportSource,
 } from '../profiles/import/import-coordinator'
-import { lookupPassword, readPgpass } from '../profiles/import/pgpass'
 import { profileDraftSchema } from '../../../shared/schemas'
+import { PasswordSources } from './password-sources'
 import { ProfileSession } from './profile-session'
+import {
+  connectionParams,
+  healthOf,
+  sessionSettingsOf,
+  sizingOf,
+  type ConnectionTarget,
+} from './profile-settings'
 
 export interface MonitorOptions {
   store: ProfileStore
@@ -61,7 +64,7 @@ export type TestTarget = { draft: ProfileDraft } | { id: string; password?: stri
 
 export class Monitor {
   readonly events = new TypedEmitter<EventPayloads>()
-  private readonly secrets = new SessionSecrets()
+  private readonly passwords: PasswordSources
   private readonly sessions = new Map<string, ProfileSession>()
   private readonly warnings: AppWarning[]
   private demoWorkload: DemoWorkload | undefined
@@ -71,6 +74,12 @@ export class Monitor {
   constructor(private readonly options: MonitorOptions) {
     this.warnings = [...(options.warnings ?? []), ...options.vault.problems]
     this.imports = new ImportCoordinator(options.importEnvironment, options.clock.now)
+    this.passwords = new PasswordSources(options.vault, options.importEnvironment, (problem) =>
+      this.raiseWarning({
+        id: `pgpass-${problem.message}`.slice(0, 200),
+        message: problem.message,
+      }),
+    )
   }
 
   /** The latest sample of the server's sessions and the alert list (issue 6). */
@@ -150,7 +159,7 @@ export class Monitor {
     const created = this.options.store.createMany(drafts)
     created.forEach((profile, i) => {
       const password = confirmed[i]?.password
-      if (password !== undefined) this.secrets.set(profile.id, password)
+      if (password !== undefined) this.passwords.setTyped(profile.id, password)
     })
     this.profilesChanged()
     return created.map((p) => this.summary(p))
@@ -194,28 +203,16 @@ export class Monitor {
   saveProfile(id: string | undefined, draft: ProfileDraft): ProfileSummary {
     // Checked first, so a password that cannot be stored changes nothing at all.
     if (draft.rememberPassword === true) {
-      if (draft.password === undefined && (id === undefined || !this.secrets.has(id)))
+      if (draft.password === undefined && (id === undefined || !this.passwords.hasTyped(id)))
         throw new LifeguardError('validation', 'enter the password to remember')
-      this.assertCanStore()
+      this.passwords.assertCanStore()
     }
     const saved =
       id === undefined ? this.options.store.create(draft) : this.options.store.update(id, draft)
-    if (draft.password !== undefined) this.secrets.set(saved.id, draft.password)
-    this.applyRemember(saved.id, draft.rememberPassword)
+    if (draft.password !== undefined) this.passwords.setTyped(saved.id, draft.password)
+    this.passwords.remember(saved.id, draft.rememberPassword)
     this.profilesChanged()
     return this.summary(saved)
-  }
-
-  private assertCanStore(): void {
-    const status = this.options.vault.status()
-    if (!status.encrypts) throw new LifeguardError('secret-storage-unavailable', status.reason)
-  }
-
-  private applyRemember(id: string, remember: boolean | undefined): void {
-    if (remember === true) {
-      const password = this.secrets.get(id)
-      if (password !== undefined) this.options.vault.store(id, password)
-    } else if (remember === false) this.options.vault.delete(id)
   }
 
   async deleteProfile(id: string): Promise<{ id: string }> {
@@ -223,8 +220,7 @@ export class Monitor {
     await this.disconnect(id)
     if (profile.kind === 'demo') this.stopDemoWorkload()
     this.options.store.delete(id)
-    this.secrets.delete(id)
-    this.options.vault.delete(id)
+    this.passwords.forget(id)
     this.sessions.delete(id)
     this.profilesChanged()
     return { id }
@@ -237,7 +233,7 @@ export class Monitor {
     }
     const profile = this.options.store.get(target.id)
     if (profile.kind === 'demo') await this.ensureDemoServer()
-    const password = target.password ?? this.secrets.get(profile.id)
+    const password = target.password ?? (await this.passwords.resolve(profile))
     return testConnection(this.params(profile, password), this.options.clock)
   }
 
@@ -245,34 +241,18 @@ export class Monitor {
     this.assertOpen()
     let profile = this.options.store.get(id)
     if (profile.kind === 'demo') profile = await this.ensureDemoServer()
-    if (remember === true) this.assertCanStore()
-    if (password !== undefined) this.secrets.set(id, password)
+    if (remember === true) this.passwords.assertCanStore()
+    if (password !== undefined) this.passwords.setTyped(id, password)
     if (remember !== undefined && profile.kind !== 'demo') {
-      this.applyRemember(id, remember)
+      this.passwords.remember(id, remember)
       this.profilesChanged()
     }
-    const known =
-      this.secrets.get(id) ??
-      this.options.vault.get(id) ??
-      (profile.passwordCommand
-        ? await runPasswordCommand(profile.passwordCommand, profile)
-        : undefined) ??
-      (await this.pgpassPassword(profile))
+    const known = await this.passwords.resolve(profile)
     if (known === undefined)
       throw new LifeguardError(
         'password-required',
         `enter the password for user "${profile.user}": passwords are kept for this run only`,
       )
-    const own = profile.settings
-    const sizing =
-      profile.kind === 'demo'
-        ? { ...defaults.pool, max: defaults.demo.poolMax, min: defaults.demo.poolMin }
-        : {
-            ...defaults.pool,
-            max: own.poolMax ?? defaults.pool.max,
-            min: Math.min(own.poolMin ?? defaults.pool.min, own.poolMax ?? defaults.pool.max),
-            acquireTimeoutMs: own.acquireTimeoutMs ?? defaults.pool.acquireTimeoutMs,
-          }
     const session = this.sessionFor(id)
     // A new password (after a failed login, say) needs a fresh session: the running one would keep
     // retrying with the old one.
@@ -280,9 +260,9 @@ export class Monitor {
       await session.disconnect()
     const status = await session.connect(
       this.params(profile, known),
-      sizing,
-      this.healthOf(profile),
-      this.sessionSettingsOf(profile),
+      sizingOf(profile),
+      healthOf(profile, this.options.settings.health),
+      sessionSettingsOf(profile),
     )
     if (profile.kind === 'demo' && status.state !== 'disconnected') {
       this.stopDemoWorkload()
@@ -328,7 +308,7 @@ export class Monitor {
     this.stopDemoWorkload()
     await Promise.allSettled([...this.sessions.values()].map((s) => s.disconnect()))
     await this.options.demo?.dispose()
-    this.secrets.clear()
+    this.passwords.clear()
     this.events.removeAll()
   }
 
@@ -343,58 +323,9 @@ export class Monitor {
       : undefined
     const changed = !existing || existing.port !== where.port || existing.host !== where.host
     const profile = changed ? this.options.store.upsertDemo(where) : existing
-    this.secrets.set(DEMO_PROFILE_ID, password)
+    this.passwords.setTyped(DEMO_PROFILE_ID, password)
     if (changed) this.profilesChanged()
     return profile
-  }
-
-  /** The profile's alert thresholds (the observer validates them with its defaults). */
-  private sessionSettingsOf(profile: StoredProfile): Partial<SessionSettings> {
-    const own = profile.settings
-    const out: Partial<SessionSettings> = {}
-    if (own.idleInTransactionAlertMs !== undefined) {
-      out.idleInTransactionMs = own.idleInTransactionAlertMs
-      out.idleInTransactionCriticalMs = Math.max(
-        own.idleInTransactionAlertMs,
-        sessionDefaults.idleInTransactionCriticalMs,
-      )
-    }
-    if (own.longQueryWarningMs !== undefined) out.longQueryWarningMs = own.longQueryWarningMs
-    if (own.longQueryCriticalMs !== undefined) out.longQueryCriticalMs = own.longQueryCriticalMs
-    if (out.longQueryCriticalMs !== undefined && out.longQueryWarningMs === undefined)
-      out.longQueryWarningMs = Math.min(out.longQueryCriticalMs, sessionDefaults.longQueryWarningMs)
-    if (out.longQueryWarningMs !== undefined && out.longQueryCriticalMs === undefined)
-      out.longQueryCriticalMs = Math.max(
-        out.longQueryWarningMs,
-        sessionDefaults.longQueryCriticalMs,
-      )
-    return out
-  }
-
-  /** The engine's health settings with the profile's own overrides (validated together). */
-  private healthOf(profile: StoredProfile): HealthSettings {
-    const own = profile.settings
-    const overrides: Partial<HealthSettings> = {}
-    if (own.probeIntervalMs !== undefined) overrides.probeIntervalMs = own.probeIntervalMs
-    if (own.probeTimeoutMs !== undefined) overrides.probeTimeoutMs = own.probeTimeoutMs
-    if (own.unavailableAfterMs !== undefined) overrides.unavailableAfterMs = own.unavailableAfterMs
-    return resolveHealthSettings({ ...this.options.settings.health, ...overrides })
-  }
-
-  /** libpq's password file, read at each connect (it may have changed), first match wins. */
-  private async pgpassPassword(profile: StoredProfile): Promise<string | undefined> {
-    if (profile.kind === 'demo') return undefined
-    const { env, homeDir, platform } = this.options.importEnvironment
-    const read = await readPgpass({ env, homeDir, ...(platform ? { platform } : {}) })
-    for (const problem of read.problems)
-      this.raiseWarning({ id: `pgpass-${problem.message}`.slice(0, 200), message: problem.message })
-    const password = lookupPassword(read.entries, {
-      host: profile.host,
-      port: profile.port,
-      database: profile.database,
-      user: profile.user,
-    })
-    return password === '' ? undefined : password
   }
 
   private stopDemoWorkload(): void {
@@ -427,34 +358,15 @@ export class Monitor {
     return session
   }
 
-  private params(
-    where: Pick<StoredProfile, 'host' | 'port' | 'database' | 'user' | 'sslmode'> &
-      Partial<StoredProfile>,
-    password: string | undefined,
-  ): ConnectionParams {
-    return {
-      host: where.host,
-      port: where.port,
-      database: where.database,
-      user: where.user,
-      sslmode: where.sslmode,
-      password,
-      applicationName: where.applicationName ?? 'lifeguard',
-      connectTimeoutMs:
-        where.connectTimeoutS != null
-          ? where.connectTimeoutS * 1000
-          : this.options.settings.connectTimeoutMs,
-      queryTimeoutMs: this.options.settings.operationTimeoutMs,
-      fallbackHosts: where.fallbackHosts ?? [],
-      sslFiles: { rootcert: where.sslrootcert, cert: where.sslcert, key: where.sslkey },
-    }
+  private params(where: ConnectionTarget, password: string | undefined): ConnectionParams {
+    return connectionParams(where, password, this.options.settings)
   }
 
   private summary(profile: StoredProfile): ProfileSummary {
     return {
       ...profile,
-      hasSessionPassword: this.secrets.has(profile.id),
-      passwordStored: this.options.vault.has(profile.id),
+      hasSessionPassword: this.passwords.hasTyped(profile.id),
+      passwordStored: this.passwords.isStored(profile.id),
     }
   }
 

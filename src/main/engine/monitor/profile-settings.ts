@@ -1,0 +1,80 @@
+/**
+ * What a stored profile means for the engine when it connects: its pool sizing, health settings,
+ * alert thresholds and connection parameters, each its own override on top of the defaults.
+ */
+import { defaults, type EngineSettings } from '../defaults'
+import { resolveHealthSettings, type HealthSettings } from '../health/health-settings'
+import type { ConnectionParams } from '../pool/pg-connection'
+import type { StoredProfile } from '../profiles/profile-file'
+import { sessionDefaults, type SessionSettings } from '../sessions'
+import type { PoolSizing } from './profile-session'
+
+export function sizingOf(profile: StoredProfile): PoolSizing {
+  if (profile.kind === 'demo')
+    return { ...defaults.pool, max: defaults.demo.poolMax, min: defaults.demo.poolMin }
+  const own = profile.settings
+  const max = own.poolMax ?? defaults.pool.max
+  return {
+    ...defaults.pool,
+    max,
+    min: Math.min(own.poolMin ?? defaults.pool.min, max),
+    acquireTimeoutMs: own.acquireTimeoutMs ?? defaults.pool.acquireTimeoutMs,
+  }
+}
+
+/** The engine's health settings with the profile's own overrides (validated together). */
+export function healthOf(profile: StoredProfile, engine: HealthSettings): HealthSettings {
+  const own = profile.settings
+  const overrides: Partial<HealthSettings> = {}
+  if (own.probeIntervalMs !== undefined) overrides.probeIntervalMs = own.probeIntervalMs
+  if (own.probeTimeoutMs !== undefined) overrides.probeTimeoutMs = own.probeTimeoutMs
+  if (own.unavailableAfterMs !== undefined) overrides.unavailableAfterMs = own.unavailableAfterMs
+  return resolveHealthSettings({ ...engine, ...overrides })
+}
+
+/** The profile's alert thresholds; a warning line moved past its critical line moves that too. */
+export function sessionSettingsOf(profile: StoredProfile): Partial<SessionSettings> {
+  const own = profile.settings
+  const out: Partial<SessionSettings> = {}
+  if (own.idleInTransactionAlertMs !== undefined) {
+    out.idleInTransactionMs = own.idleInTransactionAlertMs
+    out.idleInTransactionCriticalMs = Math.max(
+      own.idleInTransactionAlertMs,
+      sessionDefaults.idleInTransactionCriticalMs,
+    )
+  }
+  if (own.longQueryWarningMs !== undefined) out.longQueryWarningMs = own.longQueryWarningMs
+  if (own.longQueryCriticalMs !== undefined) out.longQueryCriticalMs = own.longQueryCriticalMs
+  if (out.longQueryCriticalMs !== undefined && out.longQueryWarningMs === undefined)
+    out.longQueryWarningMs = Math.min(out.longQueryCriticalMs, sessionDefaults.longQueryWarningMs)
+  if (out.longQueryWarningMs !== undefined && out.longQueryCriticalMs === undefined)
+    out.longQueryCriticalMs = Math.max(out.longQueryWarningMs, sessionDefaults.longQueryCriticalMs)
+  return out
+}
+
+export type ConnectionTarget = Pick<
+  StoredProfile,
+  'host' | 'port' | 'database' | 'user' | 'sslmode'
+> &
+  Partial<StoredProfile>
+
+export function connectionParams(
+  where: ConnectionTarget,
+  password: string | undefined,
+  engine: EngineSettings,
+): ConnectionParams {
+  return {
+    host: where.host,
+    port: where.port,
+    database: where.database,
+    user: where.user,
+    sslmode: where.sslmode,
+    password,
+    applicationName: where.applicationName ?? 'lifeguard',
+    connectTimeoutMs:
+      where.connectTimeoutS != null ? where.connectTimeoutS * 1000 : engine.connectTimeoutMs,
+    queryTimeoutMs: engine.operationTimeoutMs,
+    fallbackHosts: where.fallbackHosts ?? [],
+    sslFiles: { rootcert: where.sslrootcert, cert: where.sslcert, key: where.sslkey },
+  }
+}
