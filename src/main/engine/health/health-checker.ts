@@ -19,62 +19,28 @@
  * All deadlines use the monotonic clock; wall time only labels records for people.
  */
 import type { AttemptRecord, AttemptTrigger, ErrorClass, HealthView } from '../../../shared/domain'
-import type { ErrorCode } from '../../../shared/result'
-import type { Clock, TimerHandle } from '../core/clock'
+import { NamedTimers } from '../core/named-timers'
 import { LifeguardError } from '../core/errors'
 import { AttemptTimeline } from './attempt-timeline'
 import { cappedDelay, jitteredDelay, type BackoffPolicy } from './backoff'
 import { CircuitBreaker, ServiceUnavailableError } from './circuit-breaker'
 import { assess, LevelTracker, type ProbeObservation } from './health-level'
-import type { HealthSettings } from './health-settings'
+import {
+  errorClassOf,
+  type AttemptResult,
+  type HealthCheckerDeps,
+  type HealthState,
+  type ProbeResult,
+} from './health-types'
 
-export type HealthState = 'disconnected' | 'connecting' | 'connected' | 'failed'
-
-/** Errors that need a person: retrying them soon would only repeat them (or lock an account). */
-export const permanentCodes: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
-  'auth-failed',
-  'unknown-database',
-  'no-pg-hba-entry',
-  'ssl-required',
-  'password-required',
-])
-
-export function errorClassOf(code: ErrorCode): ErrorClass {
-  return permanentCodes.has(code) ? 'permanent' : 'transient'
-}
-
-export interface AttemptResult {
-  serverVersion: string | null
-}
-
-export interface ProbeResult {
-  latencyMs: number
-  server: { used: number; available: number } | null
-}
-
-export interface HealthCheckerDeps {
-  profileId: string
-  clock: Clock
-  random: () => number
-  settings: HealthSettings
-  /** Opens a fresh connection, checks it and closes it; bounded in time by the caller. */
-  attempt(): Promise<AttemptResult>
-  /** One probe through the pool's reserved partition, bounded by `timeoutMs`. */
-  probe(timeoutMs: number, withServerCounts: boolean): Promise<ProbeResult>
-  /** Callers waiting for a pool connection right now, and the pool's max. */
-  poolLoad(): { waiting: number; max: number } | null
-  /** Turns any error into a classified one whose message holds no secret. */
-  classify(error: unknown): LifeguardError
-  /** Something in view() changed. */
-  onChange(): void
-  onAttempt(record: AttemptRecord): void
-  /** The database answers again: the pool may open connections. */
-  onUp(result: AttemptResult): void
-  /** The database stopped answering: the pool must not open connections. */
-  onDown(): void
-  /** The breaker opened: fail whoever is waiting. */
-  onBreakerOpen(error: ServiceUnavailableError): void
-}
+export {
+  errorClassOf,
+  permanentCodes,
+  type AttemptResult,
+  type HealthCheckerDeps,
+  type HealthState,
+  type ProbeResult,
+} from './health-types'
 
 export class HealthChecker {
   readonly timeline: AttemptTimeline
@@ -90,10 +56,8 @@ export class HealthChecker {
   private unreachableSince: number | undefined
   private attemptNo = 0
   private scheduled: { at: number; delay: number; armedAt: number } | undefined
-  private attemptTimer: TimerHandle | undefined
-  private probeTimer: TimerHandle | undefined
-  private breakerTimer: TimerHandle | undefined
-  private startupTimer: TimerHandle | undefined
+  /** The checker's jobs, one timer each: attempt, probe, breaker, startup limit. */
+  private readonly timers: NamedTimers<'attempt' | 'probe' | 'breaker' | 'startup'>
   private attempting = false
   private probing = false
   private probesSinceCounts = Infinity
@@ -105,6 +69,7 @@ export class HealthChecker {
 
   constructor(private readonly deps: HealthCheckerDeps) {
     const s = deps.settings
+    this.timers = new NamedTimers(deps.clock)
     this.timeline = new AttemptTimeline(s.timelineSize)
     this.level = new LevelTracker(s)
     this.policy = {
@@ -168,7 +133,7 @@ export class HealthChecker {
   /** Stops every timer; results of work still in flight are ignored. */
   stop(): void {
     this.generation++
-    this.clearTimers()
+    this.timers.clearAll()
     this.scheduled = undefined
     this.attempting = false
     this.probing = false
@@ -191,7 +156,7 @@ export class HealthChecker {
     if (this.current === 'disconnected')
       throw new LifeguardError('invalid-state', 'the profile is not connected: connect it first')
     if (this.current === 'connected') {
-      this.clearProbeTimer()
+      this.timers.clear('probe')
       void this.runProbe()
       return
     }
@@ -214,7 +179,7 @@ export class HealthChecker {
   /** The pool saw connections break (the server shut them down): probe now rather than later. */
   connectionsBroke(): void {
     if (this.current !== 'connected' || this.probing) return
-    this.clearProbeTimer()
+    this.timers.clear('probe')
     void this.runProbe()
   }
 
@@ -224,7 +189,7 @@ export class HealthChecker {
     const { clock } = this.deps
     const generation = this.generation
     const planned = this.scheduled
-    this.clearAttemptTimer()
+    this.timers.clear('attempt')
     this.scheduled = undefined
     const startedAt = clock.now()
     const startedWall = clock.wallNow()
@@ -274,8 +239,8 @@ export class HealthChecker {
     this.unreachableSince = undefined
     this.lastError = undefined
     this.lastErrorClass = null
-    this.clearBreakerTimer()
-    this.clearStartupTimer()
+    this.timers.clear('breaker')
+    this.timers.clear('startup')
     this.breaker.close()
     this.level.force('healthy', [])
     this.probesSinceCounts = Infinity
@@ -301,7 +266,7 @@ export class HealthChecker {
     if (this.healthySince !== undefined && now - this.healthySince >= settings.resetAfterHealthyMs)
       this.step = 0
     this.healthySince = undefined
-    this.clearProbeTimer()
+    this.timers.clear('probe')
     if (this.unreachableSince === undefined) {
       // Unreachable since the failing work began, not since it gave up (a timeout takes a while).
       this.unreachableSince = Math.min(startedAt, now)
@@ -357,24 +322,14 @@ export class HealthChecker {
 
   private schedule(delay: number): void {
     const now = this.deps.clock.now()
-    this.clearAttemptTimer()
     this.scheduled = { at: now + delay, delay, armedAt: now }
-    const reconnectAttempt = () => {
-      this.attemptTimer = undefined
-      this.runAttempt('scheduled')
-    }
-    this.attemptTimer = this.deps.clock.setTimeout(reconnectAttempt, delay)
+    this.timers.arm('attempt', delay, () => this.runAttempt('scheduled'))
   }
 
   // ---- probes ---------------------------------------------------------------------------------
 
   private armProbe(): void {
-    this.clearProbeTimer()
-    const healthProbe = () => {
-      this.probeTimer = undefined
-      void this.runProbe()
-    }
-    this.probeTimer = this.deps.clock.setTimeout(healthProbe, this.deps.settings.probeIntervalMs)
+    this.timers.arm('probe', this.deps.settings.probeIntervalMs, () => void this.runProbe())
   }
 
   private async runProbe(): Promise<void> {
@@ -417,9 +372,7 @@ export class HealthChecker {
   // ---- breaker --------------------------------------------------------------------------------
 
   private armBreaker(delayMs: number): void {
-    this.clearBreakerTimer()
-    const openBreaker = () => {
-      this.breakerTimer = undefined
+    this.timers.arm('breaker', Math.max(0, delayMs), () => {
       if (this.unreachableSince === undefined) return
       if (this.breaker.open(this.deps.clock.now())) {
         this.deps.onBreakerOpen(
@@ -427,8 +380,7 @@ export class HealthChecker {
         )
         this.deps.onChange()
       }
-    }
-    this.breakerTimer = this.deps.clock.setTimeout(openBreaker, Math.max(0, delayMs))
+    })
   }
 
   private retryAfterMs(): number {
@@ -466,46 +418,13 @@ export class HealthChecker {
 
   /** STARTUP_MAX_WAIT: a profile that never connected is reported failed on time, not at the next attempt. */
   private armStartupLimit(): void {
-    this.clearStartupTimer()
-    const startupLimit = () => {
-      this.startupTimer = undefined
+    this.timers.arm('startup', this.deps.settings.startupMaxWaitMs, () => {
       if (!this.startup || this.current !== 'connecting') return
       const reason = this.lastError?.message ?? 'the database did not answer'
       const waited = Math.round(this.deps.settings.startupMaxWaitMs / 1000)
       this.level.force('critical', [`no connection after ${waited} s: ${reason}`])
       this.setState('failed')
-    }
-    this.startupTimer = this.deps.clock.setTimeout(
-      startupLimit,
-      this.deps.settings.startupMaxWaitMs,
-    )
-  }
-
-  private clearTimers(): void {
-    this.clearAttemptTimer()
-    this.clearProbeTimer()
-    this.clearBreakerTimer()
-    this.clearStartupTimer()
-  }
-
-  private clearStartupTimer(): void {
-    this.deps.clock.clearTimeout(this.startupTimer)
-    this.startupTimer = undefined
-  }
-
-  private clearAttemptTimer(): void {
-    this.deps.clock.clearTimeout(this.attemptTimer)
-    this.attemptTimer = undefined
-  }
-
-  private clearProbeTimer(): void {
-    this.deps.clock.clearTimeout(this.probeTimer)
-    this.probeTimer = undefined
-  }
-
-  private clearBreakerTimer(): void {
-    this.deps.clock.clearTimeout(this.breakerTimer)
-    this.breakerTimer = undefined
+    })
   }
 }
 
