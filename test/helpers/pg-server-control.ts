@@ -132,7 +132,13 @@ export function paramsFor(
 
 /** A profile's pool sizing, small and with a short acquire timeout unless told otherwise. */
 export function sizing(overrides: Partial<PoolSizing> = {}): PoolSizing {
-  return { max: 5, min: 2, acquireTimeoutMs: 2_000, partitions: { monitor: 1 }, ...overrides }
+  return {
+    max: 5,
+    min: 2,
+    acquireTimeoutMs: 2_000,
+    partitions: { monitor: 1, health: 1 },
+    ...overrides,
+  }
 }
 
 // ---- a recorded ProfileSession ------------------------------------------------------------------
@@ -187,6 +193,9 @@ export function recordedSession(
     },
     onStats: () => undefined,
     onAttempt: (record) => attempts.push({ t: performance.now(), value: record }),
+    // Only the health checker and the pool here: the session sampler's own connection would blur
+    // the counts of sockets, waiters and pool connections these tests check.
+    observeSessions: false,
   })
   const waitFor: RecordedSession['waitFor'] = (what, accept, timeoutMs, after) => {
     const from = after ?? performance.now()

@@ -37,7 +37,8 @@ describe('the monitor partition of a profile pool', () => {
       { ...defaults.pool, acquireTimeoutMs: 300 },
     )
     const pool = session.pool!
-    const general = defaults.pool.max - defaults.pool.partitions.monitor
+    const reserved = Object.values(defaults.pool.partitions).reduce((a, b) => a + b, 0)
+    const general = defaults.pool.max - reserved
     const held: PoolLease[] = []
     for (let i = 0; i < general; i++) held.push(await pool.acquire({ holder: `workload ${i}` }))
 
@@ -45,9 +46,10 @@ describe('the monitor partition of a profile pool', () => {
     await expect(pool.acquire({ holder: 'one too many' })).rejects.toMatchObject({
       code: 'pool-exhausted',
     })
-    // ...while Lifeguard's own query gets the reserved connection straight away.
+    // ...while Lifeguard's health probe gets its reserved connection straight away (the session
+    // sampler has its own, in the monitor partition).
     const started = performance.now()
-    const probe = await pool.acquire({ holder: 'probe', partition: defaults.monitorPartition })
+    const probe = await pool.acquire({ holder: 'probe', partition: defaults.healthPartition })
     const result = await probe.connection.query('SELECT 1 AS one')
     expect(result.rows).toEqual([{ one: 1 }])
     expect(performance.now() - started).toBeLessThan(250)

@@ -14,9 +14,15 @@ export const defaults = {
    * One connection is reserved for Lifeguard's own queries (server version now; health probes and
    * session sampling later), so a workload that exhausts the pool never blinds the monitor.
    */
-  pool: { max: 10, min: 2, acquireTimeoutMs: 30_000, partitions: { monitor: 1 } },
-  /** The partition Lifeguard's own queries use. */
+  pool: { max: 10, min: 2, acquireTimeoutMs: 30_000, partitions: { monitor: 1, health: 1 } },
+  /** The partition Lifeguard's own queries use (session sampling, cancel / terminate). */
   monitorPartition: 'monitor',
+  /**
+   * The health probe's own reserved connection, so a session sample holding the monitor
+   * connection never delays a probe into a false failure. Pools too small for two reserved
+   * connections (max < 4) probe through the monitor partition.
+   */
+  healthPartition: 'health',
   /** How often a connected profile's pool counts are pushed even when nothing changed. */
   statsIntervalMs: 1_000,
   /** At most this often when counts change quickly. */

@@ -57,9 +57,11 @@ describe('fault proxy: close', () => {
       () => null,
       (e: unknown) => e,
     )
-    const busy = await countsWhen((c) => c['Timeout']! > baseline['Timeout']!)
-    expect(busy['Timeout']).toBeGreaterThan(baseline['Timeout']!)
+    // Timers of earlier test files in this worker may still expire meanwhile, so only the proxy's
+    // own handles are compared exactly; timers must not be above the baseline at the end.
+    const busy = await countsWhen((c) => c['TCPServerWrap']! > baseline['TCPServerWrap']!)
     expect(busy['TCPServerWrap']).toBeGreaterThan(baseline['TCPServerWrap']!)
+    expect(busy['TCPSocketWrap']).toBeGreaterThan(baseline['TCPSocketWrap']!)
 
     const first = proxy.close()
     expect(proxy.close()).toBe(first)
@@ -70,6 +72,7 @@ describe('fault proxy: close', () => {
 
     expect(proxy.connections).toBe(0)
     expect(await connectRaw(proxy.port)).toMatchObject({ code: 'ECONNREFUSED' })
-    expect(await countsWhen((c) => WATCHED.every((k) => c[k] === baseline[k]))).toEqual(baseline)
+    const settled = await countsWhen((c) => WATCHED.every((k) => c[k]! <= baseline[k]!))
+    for (const k of WATCHED) expect(settled[k], k).toBeLessThanOrEqual(baseline[k]!)
   })
 })

@@ -71,10 +71,13 @@ async function ping(id: number): Promise<void> {
 
 async function main(): Promise<void> {
   const status = await session.connect(config.params, {
-    max: 3,
-    min: 1,
+    max: 4,
+    // As the app: warm connections for the probe and the session sampler alike.
+    min: 2,
     acquireTimeoutMs: 2_000,
-    partitions: { monitor: 1 },
+    // As the app sizes a profile: the probe has its own reserved connection, apart from the
+    // session sampler's.
+    partitions: { monitor: 1, health: 1 },
   })
   say({ kind: 'ready', state: status.state })
   const input = readline.createInterface({ input: process.stdin })

@@ -57,7 +57,11 @@ function nextLine(
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       waiting.delete(check)
-      reject(new Error(`${what}: no such line from the child within ${timeoutMs} ms (${stderr})`))
+      reject(
+        new Error(
+          `${what}: no such line from the child within ${timeoutMs} ms (${stderr}) ${JSON.stringify(received.slice(-8).map((r) => r.line))}`,
+        ),
+      )
     }, timeoutMs)
     const check = (r: Received) => {
       if (!accept(r.line)) return

@@ -126,15 +126,22 @@ export async function probeThroughPool(
     const latencyMs = clock.now() - queryStart
     let server: ProbeResult['server'] = null
     if (withServerCounts) {
-      const result = await deadline(
-        clock,
-        lease.connection.query(SERVER_COUNTS_SQL),
-        left(),
-        'the server connection count',
-      )
-      const row = result.rows[0] as { used?: number; available?: number } | undefined
-      if (typeof row?.used === 'number' && typeof row.available === 'number')
-        server = { used: row.used, available: row.available }
+      // The counts are extra: the database already answered, so a slow or failed count does not
+      // fail the probe (the connection, with a query maybe still running, is discarded instead).
+      try {
+        const result = await deadline(
+          clock,
+          lease.connection.query(SERVER_COUNTS_SQL),
+          left(),
+          'the server connection count',
+        )
+        const row = result.rows[0] as { used?: number; available?: number } | undefined
+        if (typeof row?.used === 'number' && typeof row.available === 'number')
+          server = { used: row.used, available: row.available }
+      } catch (error) {
+        lease.release(error instanceof Error ? error : new Error(String(error)))
+        return { latencyMs, server: null }
+      }
     }
     lease.release()
     return { latencyMs, server }

@@ -50,6 +50,8 @@ export interface ProfileSessionDeps {
   onSessions?(snapshot: SessionSnapshot): void
   /** The alert list changed (raised, resolved, severity). */
   onAlerts?(alerts: SessionAlert[], changes: AlertChanges): void
+  /** Sample the server's sessions while connected (default true; health tests turn it off). */
+  observeSessions?: boolean
 }
 
 export interface PoolSizing {
@@ -169,7 +171,7 @@ export class ProfileSession implements Acquirer {
       const checker = this.newChecker(params, pool, health)
       this.checker = checker
       this.ticker.start()
-      this.observeSessions(pool, sessionSettings)
+      if (this.deps.observeSessions !== false) this.observeSessions(pool, sessionSettings)
       await checker.start()
       if (checker.state === 'failed' && checker.errorClass === 'permanent' && checker.error)
         throw checker.error
@@ -248,6 +250,9 @@ export class ProfileSession implements Acquirer {
     health: HealthSettings,
   ): HealthChecker {
     const { clock } = this.deps
+    const probePartition = pool.hasPartition(defaults.healthPartition)
+      ? defaults.healthPartition
+      : defaults.monitorPartition
     const classify = (error: unknown): LifeguardError =>
       maskSecret(classifyConnectionError(error, params), params.password)
     return new HealthChecker({
@@ -257,7 +262,7 @@ export class ProfileSession implements Acquirer {
       settings: health,
       attempt: () => attemptConnection(params, clock, params.connectTimeoutMs),
       probe: (timeoutMs, withCounts) =>
-        probeThroughPool(pool, defaults.monitorPartition, clock, timeoutMs, withCounts),
+        probeThroughPool(pool, probePartition, clock, timeoutMs, withCounts),
       poolLoad: () => {
         const g = pool.metrics().gauges
         return { waiting: g.waiting, max: g.max }

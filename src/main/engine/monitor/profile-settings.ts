@@ -19,6 +19,8 @@ export function sizingOf(profile: StoredProfile): PoolSizing {
     max,
     min: Math.min(own.poolMin ?? defaults.pool.min, max),
     acquireTimeoutMs: own.acquireTimeoutMs ?? defaults.pool.acquireTimeoutMs,
+    // Two reserved connections leave a very small pool almost nothing: probe via 'monitor' then.
+    partitions: max >= 4 ? defaults.pool.partitions : { [defaults.monitorPartition]: 1 },
   }
 }
 

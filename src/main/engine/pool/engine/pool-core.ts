@@ -183,6 +183,11 @@ export abstract class PoolCore extends TypedEmitter<PoolEvents> {
     this.pulse()
   }
 
+  /** Whether the pool reserves capacity under this partition name. */
+  hasPartition(name: string): boolean {
+    return this.partitions !== undefined && this.partitions.groupOf(name) >= 0
+  }
+
   /** True while creations are held (see holdCreates). */
   get creationsHeld(): boolean {
     return this.createsHeld
