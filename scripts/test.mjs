@@ -50,7 +50,21 @@ function readJson(file) {
   }
 }
 const vitest = readJson(path.join(results, 'vitest.json'))
+// Trust the report as well as the exit code: a library exit hook once turned a failing run's exit
+// code into 0 (see test/helpers/pg-global-setup.ts).
+if (
+  vitest &&
+  (vitest.numFailedTests > 0 || vitest.numFailedTestSuites > 0 || vitest.success === false) &&
+  !failedSteps.includes('vitest')
+)
+  failedSteps.push('vitest')
 const pw = readJson(path.join(results, 'playwright.json'))
+if (
+  pw &&
+  (pw.stats?.unexpected ?? 0) + (pw.stats?.flaky ?? 0) > 0 &&
+  !failedSteps.includes('playwright')
+)
+  failedSteps.push('playwright')
 const passed = (vitest?.numPassedTests ?? 0) + (pw?.stats?.expected ?? 0)
 const failed =
   (vitest?.numFailedTests ?? 0) + (pw?.stats?.unexpected ?? 0) + (pw?.stats?.flaky ?? 0)

