@@ -1,47 +1,8 @@
 #!/usr/bin/env node
 /**
- * Builds the pool benchmark (bench/pool-bench.ts and the Lifeguard engine it imports) into
- * out/bench/pool-bench.mjs with vite (rolldown; packages stay external), then runs it in a child
- * node with --expose-gc, passing the arguments through. Usage: node bench/run.mjs [--quick] [--pairs N]
- * Signals reaching this process are forwarded, so the child can stop what it started.
+ * The pool benchmark: bench/pool-bench.ts, bundled into out/bench and run with --expose-gc.
+ * Usage: node bench/run.mjs [--quick] [--pairs N] [--only noio|select1]
  */
-import { spawn } from 'node:child_process'
-import path from 'node:path'
-import { build } from 'vite'
+import { runBundled } from './lib/run-bundled.mjs'
 
-const root = path.resolve(import.meta.dirname, '..')
-const outDir = path.join(root, 'out', 'bench')
-
-await build({
-  configFile: false,
-  root,
-  logLevel: 'warn',
-  build: {
-    ssr: path.join(root, 'bench', 'pool-bench.ts'),
-    outDir,
-    emptyOutDir: true,
-    target: 'node22',
-    minify: false,
-    sourcemap: true,
-    rollupOptions: { output: { format: 'es', entryFileNames: '[name].mjs' } },
-  },
-})
-
-const child = spawn(
-  process.execPath,
-  [
-    '--expose-gc',
-    '--enable-source-maps',
-    path.join(outDir, 'pool-bench.mjs'),
-    ...process.argv.slice(2),
-  ],
-  { stdio: 'inherit' },
-)
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
-  process.on(signal, () => {
-    if (child.exitCode === null && child.signalCode === null) child.kill(signal)
-  })
-}
-child.on('exit', (code, signal) => {
-  process.exitCode = code ?? (signal ? 128 : 1)
-})
+await runBundled({ entry: 'bench/pool-bench.ts', outName: 'bench', nodeFlags: ['--expose-gc'] })

@@ -16,7 +16,7 @@ import { emit } from '../lib/output'
 import { parseArgs } from './args'
 import { progress } from './log'
 import { runRound, type RoundResult } from './round'
-import { startBenchServer } from './server'
+import { startBenchServer } from '../lib/server'
 import { summarize } from './summary'
 
 const SETTINGS = { probeIntervalMs: 1_000, probeTimeoutMs: 1_000 }

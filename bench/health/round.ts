@@ -17,7 +17,7 @@ import { watchForAccept } from './accept-watch'
 import { PEER_QUERY_EVERY_MS, PeerPgPool } from './peer-pg-pool'
 import { StateWatch } from './state-watch'
 import { until } from './until'
-import type { BenchServer } from './server'
+import type { BenchServer } from '../lib/server'
 
 /** Targets of issue 4 item 8. */
 export const DETECT_TARGET_MS = 2_500

@@ -1,4 +1,8 @@
-/** The throw-away PostgreSQL the SELECT 1 part runs against: 127.0.0.1 only, removed afterwards. */
+/**
+ * The throw-away PostgreSQL the benchmarks run against (the pool bench's SELECT 1 part, the health
+ * bench's stops and starts): 127.0.0.1 only, its own data directory, removed afterwards (also on
+ * errors and signals, through ./cleanup).
+ */
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -14,7 +18,16 @@ import { progress } from './output'
 /** Clusters of earlier bench runs that were killed outright are reaped from here at start. */
 const PARENT_DIR = path.join(os.tmpdir(), 'lifeguard-bench')
 
+export interface BenchServer {
+  server: EmbeddedServer
+  address: EmbeddedServerAddress
+}
+
 export async function startServer(): Promise<EmbeddedServerAddress> {
+  return (await startBenchServer()).address
+}
+
+export async function startBenchServer(): Promise<BenchServer> {
   const reaped = await reapOrphanedClusters(PARENT_DIR)
   if (reaped.length > 0) progress(`removed ${reaped.length} cluster(s) left by killed bench runs`)
   const log: string[] = []
@@ -40,22 +53,20 @@ export async function startServer(): Promise<EmbeddedServerAddress> {
     }
     fs.rmSync(path.dirname(dataDir), { recursive: true, force: true })
   })
-  let postmaster: number | undefined
+  // CPU of the server's processes counts as the bench's own (Meter's "other" is everything else);
+  // the postmaster changes at every restart, so its pid is read each time.
   countServerAsOurs(() => {
-    if (postmaster === undefined && server.isRunning) {
-      try {
-        const pidFile = path.join(server.dataDirectory, 'postmaster.pid')
-        postmaster = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]) || undefined
-      } catch {
-        // not yet
-      }
+    try {
+      const pidFile = path.join(server.dataDirectory, 'postmaster.pid')
+      return Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]) || undefined
+    } catch {
+      return undefined
     }
-    return postmaster
   })
   try {
     const address = await server.init()
     if (address.host !== '127.0.0.1') throw new Error(`refusing to bench against ${address.host}`)
-    return address
+    return { server, address }
   } catch (error) {
     progress(`the embedded server did not start; its last log lines:\n${log.join('')}`)
     throw error
