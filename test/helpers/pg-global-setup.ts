@@ -14,12 +14,13 @@ import type { PgTarget } from './pg-target'
  * hooks stay.
  */
 async function loadEmbeddedServer(): Promise<typeof EmbeddedServer> {
-  const events = ['beforeExit', 'exit'] as const
-  const before = new Map(events.map((e) => [e, new Set(process.listeners(e))]))
+  const beforeExit = new Set(process.listeners('beforeExit'))
+  const exit = new Set(process.listeners('exit'))
   const module = await import('../../src/main/engine/demo/embedded-server')
-  for (const e of events)
-    for (const listener of process.listeners(e))
-      if (!before.get(e)!.has(listener)) process.removeListener(e, listener)
+  for (const listener of process.listeners('beforeExit'))
+    if (!beforeExit.has(listener)) process.removeListener('beforeExit', listener)
+  for (const listener of process.listeners('exit'))
+    if (!exit.has(listener)) process.removeListener('exit', listener)
   return module.EmbeddedServer
 }
 
