@@ -99,6 +99,16 @@ export const profileSettingsSchema = z
     error: 'pool min must not be above pool max',
     path: ['poolMin'],
   })
+  .refine(
+    (s) =>
+      s.longQueryWarningMs === undefined ||
+      s.longQueryCriticalMs === undefined ||
+      s.longQueryWarningMs <= s.longQueryCriticalMs,
+    {
+      error: 'long query critical must not be below long query warning',
+      path: ['longQueryCriticalMs'],
+    },
+  )
 export type ProfileSettings = z.output<typeof profileSettingsSchema>
 
 export const profileDraftSchema = z

@@ -82,3 +82,16 @@ describe('the profile draft', () => {
     expect(found.some((p) => p.path === path && p.message.includes(message))).toBe(true)
   })
 })
+
+describe('alert thresholds in a profile', () => {
+  it('refuses a long-query critical line below its warning line', () => {
+    const found = problems({
+      ...base,
+      settings: { longQueryWarningMs: 300_000, longQueryCriticalMs: 120_000 },
+    })
+    expect(found).toContainEqual({
+      path: 'settings.longQueryCriticalMs',
+      message: 'long query critical must not be below long query warning',
+    })
+  })
+})

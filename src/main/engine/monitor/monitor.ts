@@ -111,8 +111,8 @@ export class Monitor {
       action === 'cancel'
         ? await observer.cancel(pid, { allowOwn })
         : await observer.terminate(pid, { allowOwn })
-    // Sample again at once, so the list shows the effect without waiting for the next interval.
-    void observer.sample().catch(() => undefined)
+    // Sample again (bounded by the sample timeout), so the list the UI reloads shows the effect.
+    await observer.sample().catch(() => undefined)
     return result
   }
 

@@ -206,6 +206,7 @@ export class ProfileSession implements Acquirer {
       this.quiet = false
       this.observer?.sessions.stop()
       this.observer?.unwatch()
+      if (this.observer) this.deps.onAlerts?.([], { raised: [], resolved: [], severityChanged: [] })
       this.observer = undefined
       this.ticker.stop()
       this.deps.clock.clearTimeout(this.pendingStats)
