@@ -7,6 +7,7 @@ import { ImportDialog } from './features/import/import-dialog'
 import { ProfileFormDialog } from './features/profile-form/profile-form-dialog'
 import { DeleteDialog } from './features/profiles/delete-dialog'
 import { ProfileGrid } from './features/profiles/profile-grid'
+import { SessionsDialog } from './features/sessions/sessions-dialog'
 import { WarningsBanner } from './features/warnings/warnings-banner'
 import { selectors, useStore } from './stores/store'
 
@@ -27,6 +28,7 @@ export function App() {
   const form = useStore(selectors.ui.form)
   const deleteTargetId = useStore(selectors.ui.deleteTargetId)
   const healthTargetId = useStore(selectors.ui.healthTargetId)
+  const sessionsTargetId = useStore(selectors.ui.sessionsTargetId)
   const importOpen = useStore(selectors.ui.importOpen)
   const stale = useStore(selectors.app.transport) !== 'connected'
   return (
@@ -43,6 +45,7 @@ export function App() {
       {form.mode !== 'closed' && <ProfileFormDialog form={form} />}
       {deleteTargetId !== null && <DeleteDialog profileId={deleteTargetId} />}
       {healthTargetId !== null && <HealthDialog profileId={healthTargetId} />}
+      {sessionsTargetId !== null && <SessionsDialog profileId={sessionsTargetId} />}
       {importOpen && <ImportDialog />}
     </>
   )

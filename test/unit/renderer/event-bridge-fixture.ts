@@ -9,6 +9,7 @@ import type { EventChannel, InvokeChannel } from '../../../src/shared/channels'
 import type { EventPayloads } from '../../../src/shared/contract'
 import type { MonitorSnapshot } from '../../../src/shared/domain'
 import { ok, type ErrorInfo, type Result } from '../../../src/shared/result'
+import type { SessionsView } from '../../../src/shared/sessions'
 import { appInfo, profile, status } from './store-fixture'
 
 export type LogEntry = `${'invoke' | 'subscribe' | 'unsubscribe'} ${string}`
@@ -16,6 +17,11 @@ export type LogEntry = `${'invoke' | 'subscribe' | 'unsubscribe'} ${string}`
 export const defaultSnapshot: MonitorSnapshot = {
   profiles: [profile('p1')],
   statuses: [status('p1', 'connected', 1_000)],
+}
+
+/** What sessions:get answers for a profile with no sample and no alert yet. */
+export function emptySessionsView(profileId: string): SessionsView {
+  return { profileId, snapshot: null, error: null, alerts: [] }
 }
 
 export function fakeTransport(initialStatus: TransportStatus = 'connecting') {
@@ -29,6 +35,7 @@ export function fakeTransport(initialStatus: TransportStatus = 'connecting') {
   const answers: Partial<Record<InvokeChannel, () => Result<unknown>>> = {
     'app:get-info': () => ok(appInfo()),
     'monitor:get-snapshot': () => ok(defaultSnapshot),
+    'sessions:get': () => ok(emptySessionsView('p1')),
   }
 
   const invoke = vi.fn(async (channel: InvokeChannel, _request: unknown) => {

@@ -2,10 +2,12 @@
  * The one hop from main's events to store actions, as a table: one row per event method of the
  * API. The mapped type makes the table exhaustive, so a new event in the contract is a compile
  * error here until it is routed. Start-up order: subscribe first, then fetch the snapshot, so
- * nothing that happens in between is missed. After a lost connection, fetch it again.
+ * nothing that happens in between is missed (then each watched profile's alerts, which main
+ * pushes only when they change). After a lost connection, fetch it all again.
  */
 import type { eventMethods } from '../../../shared/channels'
 import type { EventChannel, LifeguardApi, Unsubscribe } from '../../../shared/contract'
+import type { ProfileStatus } from '../../../shared/domain'
 import type { ErrorInfo } from '../../../shared/result'
 import type { Transport } from '../api/transport'
 import type { LifeguardState, LifeguardStore } from './store'
@@ -33,8 +35,33 @@ export async function loadSnapshot(api: LifeguardApi, store: LifeguardState): Pr
   const [info, snapshot] = await Promise.all([api.getAppInfo({}), api.getSnapshot({})])
   if (info.ok) store.setAppInfo(info.data)
   else reportLoadFailure(store, 'application info', info.error)
-  if (snapshot.ok) store.applySnapshot(snapshot.data)
-  else reportLoadFailure(store, 'profiles and their status', snapshot.error)
+  if (snapshot.ok) {
+    store.applySnapshot(snapshot.data)
+    await loadServerViews(api, store, snapshot.data.statuses)
+  } else reportLoadFailure(store, 'profiles and their status', snapshot.error)
+}
+
+/**
+ * Alerts are pushed only when they change, so a page that has just loaded asks main once for each
+ * profile it runs a session for (the alert list and the latest server figures). A failure here is
+ * quiet: the next alerts:changed and sessions:sampled events bring the same.
+ */
+export async function loadServerViews(
+  api: LifeguardApi,
+  store: Pick<LifeguardState, 'applySessionsView'>,
+  statuses: readonly ProfileStatus[],
+): Promise<void> {
+  const watched = statuses.filter((s) => s.health !== null)
+  await Promise.all(
+    watched.map(async ({ profileId }) => {
+      try {
+        const result = await api.getSessions({ id: profileId })
+        if (result.ok) store.applySessionsView(result.data)
+      } catch {
+        // Nothing to show yet; events follow.
+      }
+    }),
+  )
 }
 
 export function startEventBridge(transport: Transport, useStore: LifeguardStore): Unsubscribe {

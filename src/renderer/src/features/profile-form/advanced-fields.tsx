@@ -1,19 +1,45 @@
 /**
  * The form's "Advanced" section: fallback hosts, SSL certificate files, application name, connect
- * timeout, password command, and the per-profile pool and health overrides (empty = default).
+ * timeout, password command, the per-profile pool and health overrides and the session alert
+ * thresholds (empty = default).
  */
 import { advancedCount, isAdvancedPath, type SettingName } from './form-model'
 import { FallbackHostsField } from './fallback-hosts-field'
 import { TextField } from './text-field'
 import type { ProfileFormModel } from './use-profile-form'
 
-const overrides: { key: SettingName; label: string; help: string }[] = [
+interface Override {
+  key: SettingName
+  label: string
+  help: string
+}
+
+const overrides: Override[] = [
   { key: 'poolMax', label: 'Pool max', help: '2–1000 connections' },
   { key: 'poolMin', label: 'Pool min', help: '0–1000, not above max' },
   { key: 'acquireTimeoutMs', label: 'Acquire timeout (ms)', help: '100–600000' },
   { key: 'probeIntervalMs', label: 'Probe interval (ms)', help: '200–3600000' },
   { key: 'probeTimeoutMs', label: 'Probe timeout (ms)', help: '100–600000' },
   { key: 'unavailableAfterMs', label: 'Unavailable after (ms)', help: '0–86400000' },
+]
+
+/** The session alerts' thresholds (issue 6); the defaults are the session observer's. */
+const alertThresholds: Override[] = [
+  {
+    key: 'idleInTransactionAlertMs',
+    label: 'Idle in transaction alert (ms)',
+    help: '1000–86400000; default 60000 (1 min)',
+  },
+  {
+    key: 'longQueryWarningMs',
+    label: 'Long query warning (ms)',
+    help: '1000–86400000; default 120000 (2 min)',
+  },
+  {
+    key: 'longQueryCriticalMs',
+    label: 'Long query critical (ms)',
+    help: '1000–86400000; default 300000 (5 min)',
+  },
 ]
 
 interface AdvancedSectionProps {
@@ -39,7 +65,7 @@ export function AdvancedSection({ id, form }: AdvancedSectionProps) {
         </span>
         Advanced
         <span className="disclosure-summary muted">
-          fallback hosts, SSL files, timeouts, pool and health overrides
+          fallback hosts, SSL files, timeouts, pool and health overrides, alert thresholds
         </span>
         {count > 0 && <span className="count-pill">{count} set</span>}
         {problems > 0 && (
@@ -131,28 +157,42 @@ function AdvancedFields({ id, form }: AdvancedSectionProps) {
       <fieldset className="overrides" data-testid="overrides">
         <legend>Pool and health overrides</legend>
         <p className="field-help">Empty fields use Lifeguard’s defaults.</p>
-        <div className="form-grid form-grid-3">
-          {overrides.map((o) => {
-            const path = `settings.${o.key}`
-            return (
-              <TextField
-                key={o.key}
-                id={`${id}-${o.key}`}
-                label={o.label}
-                value={fields.settings[o.key]}
-                onValue={(value) => form.update('settings', { ...fields.settings, [o.key]: value })}
-                onBlur={() => form.touch(path)}
-                invalid={form.isInvalid(path)}
-                error={form.errors[path] ?? null}
-                type="number"
-                inputMode="numeric"
-                placeholder="default"
-                help={o.help}
-              />
-            )
-          })}
-        </div>
+        <OverrideFields id={id} form={form} list={overrides} />
+      </fieldset>
+      <fieldset className="overrides" data-testid="alert-thresholds">
+        <legend>Session alert thresholds</legend>
+        <p className="field-help">
+          When the server’s sessions raise an alert. Empty fields use the defaults.
+        </p>
+        <OverrideFields id={id} form={form} list={alertThresholds} />
       </fieldset>
     </>
+  )
+}
+
+function OverrideFields({ id, form, list }: AdvancedSectionProps & { list: Override[] }) {
+  const { fields } = form
+  return (
+    <div className="form-grid form-grid-3">
+      {list.map((o) => {
+        const path = `settings.${o.key}`
+        return (
+          <TextField
+            key={o.key}
+            id={`${id}-${o.key}`}
+            label={o.label}
+            value={fields.settings[o.key]}
+            onValue={(value) => form.update('settings', { ...fields.settings, [o.key]: value })}
+            onBlur={() => form.touch(path)}
+            invalid={form.isInvalid(path)}
+            error={form.errors[path] ?? null}
+            type="number"
+            inputMode="numeric"
+            placeholder="default"
+            help={o.help}
+          />
+        )
+      })}
+    </div>
   )
 }

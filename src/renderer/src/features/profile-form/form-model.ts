@@ -23,6 +23,9 @@ export interface SettingsFields {
   probeIntervalMs: string
   probeTimeoutMs: string
   unavailableAfterMs: string
+  idleInTransactionAlertMs: string
+  longQueryWarningMs: string
+  longQueryCriticalMs: string
 }
 
 export type SettingName = keyof SettingsFields
@@ -34,6 +37,9 @@ export const settingNames: readonly SettingName[] = [
   'probeIntervalMs',
   'probeTimeoutMs',
   'unavailableAfterMs',
+  'idleInTransactionAlertMs',
+  'longQueryWarningMs',
+  'longQueryCriticalMs',
 ]
 
 export interface FormFields {
@@ -74,6 +80,9 @@ const noSettings: SettingsFields = {
   probeIntervalMs: '',
   probeTimeoutMs: '',
   unavailableAfterMs: '',
+  idleInTransactionAlertMs: '',
+  longQueryWarningMs: '',
+  longQueryCriticalMs: '',
 }
 
 export const newProfileFields: FormFields = {

@@ -22,6 +22,7 @@ export interface FormValidation {
 }
 
 export const REMEMBER_NEEDS_PASSWORD = 'enter the password to remember'
+export const LONG_QUERY_ORDER = 'long query critical must not be below long query warning'
 
 export function validateFields(fields: FormFields, context: PasswordContext): FormValidation {
   const draft = toDraftInput(fields, context)
@@ -33,6 +34,12 @@ export function validateFields(fields: FormFields, context: PasswordContext): Fo
       errors[path] ??= issue.message
     }
   }
+  // Main's session settings refuse a critical line below the warning line when connecting (the
+  // shared schema does not check it yet): said here, next to the field, before saving.
+  const warning = draft.settings?.longQueryWarningMs
+  const critical = draft.settings?.longQueryCriticalMs
+  if (warning !== undefined && critical !== undefined && critical < warning)
+    errors['settings.longQueryCriticalMs'] ??= LONG_QUERY_ORDER
   // Main refuses this too; saying it here keeps the message next to the password.
   if (draft.rememberPassword === true && fields.password === '' && !context.hasSessionPassword)
     errors['password'] ??= REMEMBER_NEEDS_PASSWORD

@@ -11,6 +11,7 @@ import { CardActions } from './card-actions'
 import { HealthSummary } from './health-summary'
 import { PasswordPrompt } from './password-prompt'
 import { PoolCounts, PoolDetails } from './pool-counts'
+import { ServerSummaryLine } from './server-summary'
 import { StateBadge } from './state-badge'
 import { useProfileActions } from './use-profile-actions'
 
@@ -38,6 +39,10 @@ export function ProfileCard({
   const askToDelete = useStore((s) => s.askToDelete)
   const secretStorage = useStore(selectors.app.secretStorage)
   const openHealth = useStore((s) => s.openHealth)
+  const openSessions = useStore((s) => s.openSessions)
+  const serverSummary = useStore(selectors.sessions.serverSummary(profile.id))
+  const criticalAlerts = useStore(selectors.sessions.openAlertsOf(profile.id, 'critical'))
+  const warningAlerts = useStore(selectors.sessions.openAlertsOf(profile.id, 'warning'))
   const actions = useProfileActions(profile.id)
   const titleId = useId()
   const state = status?.state ?? 'disconnected'
@@ -103,6 +108,14 @@ export function ProfileCard({
         )}
       </dl>
       {status && <HealthSummary status={status} onOpen={() => openHealth(profile.id)} />}
+      {(connected || hasSession) && (
+        <ServerSummaryLine
+          summary={serverSummary}
+          critical={criticalAlerts}
+          warning={warningAlerts}
+          onOpen={() => openSessions(profile.id)}
+        />
+      )}
       <PoolCounts stats={pool} live={connected} />
       {connected && <PoolDetails stats={pool} />}
       <PoolGauge stats={pool} />

@@ -28,6 +28,7 @@ export const createProfilesSlice: StateCreator<LifeguardState, [], [], ProfilesS
     get().keepStatusesOf(ids)
     get().keepDialogsOf(ids)
     get().keepAttemptsOf(ids)
+    get().keepSessionsOf(ids)
   },
   applySnapshot: (snapshot) => {
     get().setProfiles(snapshot.profiles)

@@ -60,11 +60,16 @@ function without<T>(record: Record<string, T>, keep: Set<string>): Record<string
   return Object.fromEntries(Object.entries(record).filter(([id]) => keep.has(id)))
 }
 
-export const createStatusesSlice: StateCreator<LifeguardState, [], [], StatusesSlice> = (set) => ({
+export const createStatusesSlice: StateCreator<LifeguardState, [], [], StatusesSlice> = (
+  set,
+  get,
+) => ({
   statuses: {},
   history: {},
   lastSampleAt: {},
-  setStatus: (status) =>
+  setStatus: (status) => {
+    // Main drops a profile's sessions observer (and its alerts) when it disconnects.
+    if (status.state === 'disconnected') get().forgetServerView(status.profileId)
     set((s) => {
       const statuses = { ...s.statuses, [status.profileId]: status }
       if (!startsNewConnection(s.statuses[status.profileId], status)) return { statuses }
@@ -74,7 +79,8 @@ export const createStatusesSlice: StateCreator<LifeguardState, [], [], StatusesS
         [status.profileId]: new RingBuffer<PoolStatsSample>(HISTORY_CAPACITY),
       }
       return { statuses, history, lastSampleAt }
-    }),
+    })
+  },
   addSample: (sample) =>
     set((s) => {
       let ring = s.history[sample.profileId]
@@ -89,15 +95,20 @@ export const createStatusesSlice: StateCreator<LifeguardState, [], [], StatusesS
       const statuses = { ...s.statuses, [sample.profileId]: { ...current, pool: sample.stats } }
       return { history, lastSampleAt, statuses }
     }),
-  mergeStatuses: (incoming) =>
+  mergeStatuses: (incoming) => {
+    const disconnected: string[] = []
     set((s) => {
       const statuses = { ...s.statuses }
       for (const status of incoming) {
         const known = statuses[status.profileId]
-        if (!known || known.since <= status.since) statuses[status.profileId] = status
+        if (known && known.since > status.since) continue
+        statuses[status.profileId] = status
+        if (status.state === 'disconnected') disconnected.push(status.profileId)
       }
       return { statuses }
-    }),
+    })
+    for (const id of disconnected) get().forgetServerView(id)
+  },
   keepStatusesOf: (profileIds) =>
     set((s) => {
       const keep = new Set(profileIds)

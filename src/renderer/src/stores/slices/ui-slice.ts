@@ -11,6 +11,8 @@ export interface UiState {
   deleteTargetId: string | null
   /** The profile whose health view (retry timeline) is open. */
   healthTargetId: string | null
+  /** The profile whose sessions view (the server's sessions, alerts, actions) is open. */
+  sessionsTargetId: string | null
   /** The import dialog (.pgpass, service file, pgAdmin, pasted) is open. */
   importOpen: boolean
 }
@@ -23,6 +25,8 @@ export interface UiActions {
   closeDeleteDialog(): void
   openHealth(profileId: string): void
   closeHealth(): void
+  openSessions(profileId: string): void
+  closeSessions(): void
   openImport(): void
   closeImport(): void
   /** Closes dialogs about profiles that no longer exist. */
@@ -36,6 +40,7 @@ const allClosed = {
   form: { mode: 'closed' },
   deleteTargetId: null,
   healthTargetId: null,
+  sessionsTargetId: null,
   importOpen: false,
 } as const satisfies UiState
 
@@ -48,6 +53,8 @@ export const createUiSlice: StateCreator<LifeguardState, [], [], UiSlice> = (set
   closeDeleteDialog: () => set({ deleteTargetId: null }),
   openHealth: (profileId) => set({ ...allClosed, healthTargetId: profileId }),
   closeHealth: () => set({ healthTargetId: null }),
+  openSessions: (profileId) => set({ ...allClosed, sessionsTargetId: profileId }),
+  closeSessions: () => set({ sessionsTargetId: null }),
   openImport: () => set({ ...allClosed, importOpen: true }),
   closeImport: () => set({ importOpen: false }),
   keepDialogsOf: (profileIds) =>
@@ -60,6 +67,10 @@ export const createUiSlice: StateCreator<LifeguardState, [], [], UiSlice> = (set
         s.healthTargetId !== null && profileIds.includes(s.healthTargetId)
           ? s.healthTargetId
           : null,
+      sessionsTargetId:
+        s.sessionsTargetId !== null && profileIds.includes(s.sessionsTargetId)
+          ? s.sessionsTargetId
+          : null,
       form:
         s.form.mode === 'edit' && !profileIds.includes(s.form.profileId)
           ? { mode: 'closed' }
@@ -71,11 +82,13 @@ export const uiSelectors = {
   form: (s: LifeguardState) => s.form,
   deleteTargetId: (s: LifeguardState) => s.deleteTargetId,
   healthTargetId: (s: LifeguardState) => s.healthTargetId,
+  sessionsTargetId: (s: LifeguardState) => s.sessionsTargetId,
   importOpen: (s: LifeguardState) => s.importOpen,
   /** A modal is open: the page behind it is inert. */
   modalOpen: (s: LifeguardState) =>
     s.form.mode !== 'closed' ||
     s.deleteTargetId !== null ||
     s.healthTargetId !== null ||
+    s.sessionsTargetId !== null ||
     s.importOpen,
 }
