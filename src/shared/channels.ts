@@ -22,6 +22,7 @@ export const invokeMethods = {
   'sessions:get': 'getSessions',
   'sessions:cancel': 'cancelSession',
   'sessions:terminate': 'terminateSession',
+  'metrics:export': 'exportMetrics',
 } as const
 
 export const eventMethods = {

@@ -11,6 +11,7 @@ import type {
   ConnectionTestResult,
   HealthTimeline,
   ImportPreviewView,
+  MetricsExport,
   ProfilesExport,
   MonitorSnapshot,
   PoolStatsSample,
@@ -23,6 +24,7 @@ import type { eventMethods, invokeMethods, EventChannel, InvokeChannel } from '.
 import {
   connectRequestSchema,
   emptyRequestSchema,
+  exportMetricsRequestSchema,
   exportProfilesRequestSchema,
   importConfirmRequestSchema,
   importPreviewRequestSchema,
@@ -112,6 +114,10 @@ export const invokeContract = {
   'sessions:terminate': {
     request: sessionActionRequestSchema,
     response: returns<SessionActionResult>(),
+  },
+  'metrics:export': {
+    request: exportMetricsRequestSchema,
+    response: returns<MetricsExport>(),
   },
 } as const satisfies Record<InvokeChannel, { request: z.ZodType; response: Phantom<unknown> }>
 

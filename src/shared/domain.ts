@@ -233,6 +233,13 @@ export interface MonitorSnapshot {
   statuses: ProfileStatus[]
 }
 
+/** A metrics export, ready to be saved (desktop) or downloaded (browser mode). */
+export interface MetricsExport {
+  fileName: string
+  contentType: string
+  content: string
+}
+
 /** A profiles export: JSON text without any password, ready to be saved as a file. */
 export interface ProfilesExport {
   fileName: string

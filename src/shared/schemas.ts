@@ -228,6 +228,20 @@ export const sessionActionRequestSchema = z.strictObject({
   allowOwn: z.boolean({ error: 'allowOwn must be true or false' }).optional(),
 })
 
+export const exportMetricsRequestSchema = z.strictObject({
+  /** Absent: every profile. */
+  ids: z
+    .array(profileIdSchema, { error: 'ids must be a list' })
+    .min(1, { error: 'choose at least one profile' })
+    .max(10_000, { error: 'at most 10000 profiles' })
+    .optional(),
+  format: z.enum(['json', 'csv', 'prometheus'], {
+    error: 'format must be json, csv or prometheus',
+  }),
+  /** The time series' range (JSON and CSV). Default 1h. */
+  range: z.enum(['5m', '1h', '24h'], { error: 'range must be 5m, 1h or 24h' }).optional(),
+})
+
 export const connectRequestSchema = z.strictObject({
   id: profileIdSchema,
   password: passwordSchema.optional(),

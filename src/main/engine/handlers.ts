@@ -24,6 +24,8 @@ export function createHandlers(monitor: Monitor): InvokeHandlers {
     'sessions:get': async ({ id }) => monitor.sessionsView(id),
     'sessions:cancel': ({ id, pid, allowOwn }) =>
       monitor.sessionAction(id, 'cancel', pid, allowOwn),
+    'metrics:export': async ({ ids, format, range }) =>
+      monitor.exportMetrics(ids, format, range ?? '1h'),
     'sessions:terminate': ({ id, pid, allowOwn }) =>
       monitor.sessionAction(id, 'terminate', pid, allowOwn),
   }

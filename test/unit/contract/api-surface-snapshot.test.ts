@@ -11,6 +11,7 @@ const EXPECTED_SURFACE = [
   'connect',
   'deleteProfile',
   'disconnect',
+  'exportMetrics',
   'exportProfiles',
   'getAppInfo',
   'getHealthTimeline',

@@ -55,6 +55,7 @@ export const validRequests: Record<InvokeChannel, Record<string, unknown>> = {
   'sessions:get': { id: 'p1' },
   'sessions:cancel': { id: 'p1', pid: 4242 },
   'sessions:terminate': { id: 'p1', pid: 4242, allowOwn: false },
+  'metrics:export': { ids: ['p1'], format: 'prometheus', range: '1h' },
 }
 
 /** Keys a request may leave out (everything else is required). */
@@ -64,6 +65,7 @@ export function isOptionalKey(channel: InvokeChannel, path: string[]): boolean {
     last === 'password' ||
     (channel === 'profiles:save' && path.join('.') === 'id') ||
     (channel === 'profiles:export' && path.join('.') === 'ids') ||
+    (channel === 'metrics:export' && ['ids', 'range'].includes(path.join('.'))) ||
     last === 'allowOwn'
   )
 }

@@ -10,6 +10,7 @@ import type {
   ConnectionTestResult,
   HealthTimeline,
   ImportPreviewView,
+  MetricsExport,
   MonitorSnapshot,
   ProfilesExport,
   ProfileStatus,
@@ -35,6 +36,7 @@ import {
   type ImportSource,
 } from '../profiles/import/import-coordinator'
 import { profileDraftSchema } from '../../../shared/schemas'
+import { MetricsRecorder, prometheusBucketBoundsMs } from './metrics-recorder'
 import { PasswordSources } from './password-sources'
 import { ProfileSession } from './profile-session'
 import {
@@ -69,6 +71,7 @@ export class Monitor {
   private readonly warnings: AppWarning[]
   private demoWorkload: DemoWorkload | undefined
   private readonly imports: ImportCoordinator
+  private readonly metrics = new MetricsRecorder()
   private disposed = false
 
   constructor(private readonly options: MonitorOptions) {
@@ -114,6 +117,27 @@ export class Monitor {
     // Sample again (bounded by the sample timeout), so the list the UI reloads shows the effect.
     await observer.sample().catch(() => undefined)
     return result
+  }
+
+  /** A metrics snapshot of some profiles (or all) as JSON, CSV or Prometheus text. */
+  exportMetrics(
+    ids: readonly string[] | undefined,
+    format: 'json' | 'csv' | 'prometheus',
+    range: '5m' | '1h' | '24h',
+  ): MetricsExport {
+    const profiles =
+      ids === undefined ? this.options.store.list() : ids.map((id) => this.options.store.get(id))
+    const gathered = profiles.map((p) => {
+      const session = this.sessionFor(p.id)
+      return {
+        profile: this.summary(p),
+        status: session.status(),
+        pool: session.poolMetrics(prometheusBucketBoundsMs),
+        alerts: session.sessions?.alerts() ?? [],
+      }
+    })
+    const scope = ids !== undefined && ids.length === 1 ? 'profile' : 'all'
+    return this.metrics.export(format, gathered, range, this.options.clock.wallNow(), scope)
   }
 
   /** Profiles as JSON without passwords (and without password commands, which may hold tokens). */
@@ -221,6 +245,7 @@ export class Monitor {
     if (profile.kind === 'demo') this.stopDemoWorkload()
     this.options.store.delete(id)
     this.passwords.forget(id)
+    this.metrics.forget(id)
     this.sessions.delete(id)
     this.profilesChanged()
     return { id }
@@ -339,7 +364,10 @@ export class Monitor {
       session = new ProfileSession(id, {
         clock: this.options.clock,
         health: this.options.settings.health,
-        onAttempt: (record) => this.events.emit('health:attempt-recorded', record),
+        onAttempt: (record) => {
+          this.metrics.countAttempt(id)
+          this.events.emit('health:attempt-recorded', record)
+        },
         onSessions: (snapshot) =>
           this.events.emit('sessions:sampled', {
             profileId: id,
@@ -350,8 +378,10 @@ export class Monitor {
           }),
         onAlerts: (alerts) => this.events.emit('alerts:changed', { profileId: id, alerts }),
         onStatus: (status) => this.events.emit('connection:state-changed', status),
-        onStats: (stats, at) =>
-          this.events.emit('pool:stats-changed', { profileId: id, stats, at }),
+        onStats: (stats, at) => {
+          this.metrics.record(id, stats, at, this.sessions.get(id)?.status())
+          this.events.emit('pool:stats-changed', { profileId: id, stats, at })
+        },
       })
       this.sessions.set(id, session)
     }

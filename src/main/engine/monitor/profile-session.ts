@@ -22,7 +22,9 @@ import {
   type AcquireOptions,
   type PoolEvents,
   type PoolLease,
+  type PoolMetricsSnapshot,
 } from '../pool/engine'
+import type { PoolHistogramBuckets } from '../pool/engine/pool-metrics'
 import type { ConnectionParams } from '../pool/pg-connection'
 import { openPgConnection } from '../pool/pg-connection'
 import { poolBackendPids, SessionObserver, type SessionSettings } from '../sessions'
@@ -52,6 +54,11 @@ export interface ProfileSessionDeps {
   onAlerts?(alerts: SessionAlert[], changes: AlertChanges): void
   /** Sample the server's sessions while connected (default true; health tests turn it off). */
   observeSessions?: boolean
+}
+
+export interface PoolMetricsWithBuckets {
+  snapshot: PoolMetricsSnapshot
+  buckets: PoolHistogramBuckets
 }
 
 export interface PoolSizing {
@@ -219,6 +226,13 @@ export class ProfileSession implements Acquirer {
       this.statusChanged()
       return this.status()
     })
+  }
+
+  /** The pool's full metrics and histogram buckets (Prometheus export), or null without a pool. */
+  poolMetrics(boundsMs: readonly number[]): PoolMetricsWithBuckets | null {
+    const pool = this.poolInstance
+    if (!pool) return null
+    return { snapshot: pool.metrics(), buckets: pool.histogramBuckets(boundsMs) }
   }
 
   /** The server's sessions and alerts while connected (undefined while disconnected). */

@@ -11,7 +11,12 @@ import { Partitions } from './partitions'
 import { labelOf, PoolEntry } from './pool-entry'
 import type { PoolEvents, RemovalReason } from './pool-events'
 import { asError } from './pool-errors'
-import { PoolMetrics, type PoolGauges, type PoolMetricsSnapshot } from './pool-metrics'
+import {
+  PoolMetrics,
+  type PoolGauges,
+  type PoolHistogramBuckets,
+  type PoolMetricsSnapshot,
+} from './pool-metrics'
 import { resolvePoolOptions, type PoolOptions, type PoolOptionsInput } from './pool-options'
 import { assertTransition, type PoolState } from './pool-state'
 import { WaitQueue } from './wait-queue'
@@ -88,6 +93,11 @@ export abstract class PoolCore extends TypedEmitter<PoolEvents> {
 
   metrics(): PoolMetricsSnapshot {
     return this.counters.snapshot(this.stats())
+  }
+
+  /** Cumulative histogram counts at these upper bounds (ms), for Prometheus histograms. */
+  histogramBuckets(boundsMs: readonly number[]): PoolHistogramBuckets {
+    return this.counters.histogramBuckets(boundsMs)
   }
 
   protected transition(to: PoolState): void {
