@@ -37,6 +37,7 @@ import {
 } from '../profiles/import/import-coordinator'
 import { profileDraftSchema } from '../../../shared/schemas'
 import { MetricsRecorder, prometheusBucketBoundsMs } from './metrics-recorder'
+import { profilesExport } from '../profiles/profiles-export'
 import { PasswordSources } from './password-sources'
 import { ProfileSession } from './profile-session'
 import {
@@ -144,23 +145,8 @@ export class Monitor {
   exportProfiles(ids: readonly string[] | undefined): ProfilesExport {
     const wanted = ids === undefined ? undefined : new Set(ids)
     if (wanted) for (const id of wanted) this.options.store.get(id)
-    const profiles = this.options.store
-      .list()
-      .filter((p) => p.kind === 'user' && (!wanted || wanted.has(p.id)))
-      .map(({ passwordCommand: _command, kind: _kind, ...rest }) => rest)
-    const at = new Date(this.options.clock.wallNow())
-    const json = `${JSON.stringify(
-      {
-        lifeguardProfilesExport: 1,
-        exportedAt: at.toISOString(),
-        note: 'No passwords: enter them, store them, or use .pgpass or a password command after importing.',
-        profiles,
-      },
-      null,
-      2,
-    )}\n`
-    const stamp = at.toISOString().slice(0, 19).replace(/[:T]/g, '-')
-    return { fileName: `lifeguard-profiles-${stamp}.json`, json, count: profiles.length }
+    const chosen = this.options.store.list().filter((p) => !wanted || wanted.has(p.id))
+    return profilesExport(chosen, this.options.clock.wallNow())
   }
 
   /** Reads an import source; nothing is created until confirmImport. */
