@@ -9,6 +9,7 @@ import type { ConnectionOptions } from 'node:tls'
 import type { HostPort, SslMode } from '../../../shared/domain'
 import { LifeguardError } from '../core/errors'
 import { classifyConnectionError } from '../core/pg-errors'
+import { PAUSE_DETECTION_MS, PAUSE_GRACE_MS } from '../health/deadline'
 
 export interface ConnectionParams {
   host: string
@@ -108,6 +109,49 @@ export async function openPgConnection(params: ConnectionParams): Promise<pg.Cli
   throw lastError ?? new LifeguardError('connection-failed', 'no host to connect to')
 }
 
+/**
+ * client.connect() bounded by `ms` (through authentication, as libpq's connect_timeout). If the
+ * timer fires much later than due, this process was paused (SIGSTOP, a suspended laptop): the
+ * server's answer may be sitting unread, so it gets a short grace before the attempt is given up.
+ * On giving up the socket is destroyed at once, so nothing is left half-open.
+ */
+function connectWithin(client: pg.Client, ms: number): Promise<void> {
+  if (!(ms > 0)) return client.connect().then(() => undefined)
+  return new Promise<void>((resolve, reject) => {
+    let done = false
+    const armedAt = performance.now()
+    const giveUp = () => {
+      if (done) return
+      done = true
+      const stream = (client as unknown as { connection?: { stream?: { destroy(): void } } })
+        .connection?.stream
+      stream?.destroy()
+      reject(new Error('connection timeout expired'))
+    }
+    const due = () => {
+      if (done) return
+      if (performance.now() - armedAt - ms > PAUSE_DETECTION_MS)
+        timer = setTimeout(giveUp, PAUSE_GRACE_MS)
+      else giveUp()
+    }
+    let timer = setTimeout(due, ms)
+    client.connect().then(
+      () => {
+        if (done) return void client.end().catch(() => undefined)
+        done = true
+        clearTimeout(timer)
+        resolve()
+      },
+      (error: unknown) => {
+        if (done) return
+        done = true
+        clearTimeout(timer)
+        reject(error instanceof Error ? error : new Error(String(error)))
+      },
+    )
+  })
+}
+
 async function connectOne(
   params: ConnectionParams,
   target: HostPort,
@@ -123,14 +167,15 @@ async function connectOne(
       password: params.password ?? '',
       ssl,
       application_name: params.applicationName ?? 'lifeguard',
-      connectionTimeoutMillis: params.connectTimeoutMs,
+      // Bounded below by a pause-aware timer of our own, not node-postgres's plain one.
+      connectionTimeoutMillis: 0,
       query_timeout: params.queryTimeoutMs,
       keepAlive: true,
     })
     // An error event before anyone listens must never crash the process.
     client.on('error', () => undefined)
     try {
-      await client.connect()
+      await connectWithin(client, params.connectTimeoutMs)
       return client
     } catch (error) {
       lastError = error
