@@ -18,6 +18,17 @@ export function isServiceUnavailable(error: unknown): error is ServiceUnavailabl
   return error instanceof LifeguardError && error.code === 'service-unavailable'
 }
 
+/** The retry-after hint: the time to the next scheduled attempt, at most `maxMs` (the cap without one). */
+export function retryAfter(nextAttemptAt: number | undefined, now: number, maxMs: number): number {
+  if (nextAttemptAt === undefined) return maxMs
+  return Math.min(maxMs, Math.max(0, Math.round(nextAttemptAt - now)))
+}
+
+export function unreachableFor(since: number | undefined, now: number): string {
+  const seconds = since === undefined ? 0 : Math.round((now - since) / 1000)
+  return `the database has been unreachable for ${seconds} s`
+}
+
 export class CircuitBreaker {
   private current: BreakerState = 'closed'
   private openedAt: number | undefined

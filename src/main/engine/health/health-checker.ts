@@ -23,7 +23,12 @@ import { NamedTimers } from '../core/named-timers'
 import { LifeguardError } from '../core/errors'
 import { AttemptTimeline } from './attempt-timeline'
 import { cappedDelay, jitteredDelay, type BackoffPolicy } from './backoff'
-import { CircuitBreaker, ServiceUnavailableError } from './circuit-breaker'
+import {
+  CircuitBreaker,
+  retryAfter,
+  ServiceUnavailableError,
+  unreachableFor,
+} from './circuit-breaker'
 import { assess, LevelTracker, type ProbeObservation } from './health-level'
 import {
   errorClassOf,
@@ -385,17 +390,11 @@ export class HealthChecker {
 
   private retryAfterMs(): number {
     const { settings, clock } = this.deps
-    if (!this.scheduled) return settings.retryAfterMaxMs
-    return Math.min(
-      settings.retryAfterMaxMs,
-      Math.max(0, Math.round(this.scheduled.at - clock.now())),
-    )
+    return retryAfter(this.scheduled?.at, clock.now(), settings.retryAfterMaxMs)
   }
 
   private unavailableText(): string {
-    const since = this.unreachableSince
-    const seconds = since === undefined ? 0 : Math.round((this.deps.clock.now() - since) / 1000)
-    return `the database has been unreachable for ${seconds} s`
+    return unreachableFor(this.unreachableSince, this.deps.clock.now())
   }
 
   // ---- helpers --------------------------------------------------------------------------------

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod'
 import { LifeguardError } from '../core/errors'
+import { count, ms, share } from '../core/setting-schemas'
 
 export const healthDefaults = {
   /** A probe (`SELECT 1` through the pool's reserved partition) runs this often while connected. */
@@ -45,26 +46,6 @@ export const healthDefaults = {
 }
 
 export type HealthSettings = typeof healthDefaults
-
-const ms = (name: string, least: number, most = 86_400_000) =>
-  z
-    .number({ error: `${name} must be a number of milliseconds` })
-    .int({ error: (i) => `${name} (${String(i.input)}) must be a whole number of milliseconds` })
-    .min(least, { error: (i) => `${name} (${String(i.input)}) must be at least ${least} ms` })
-    .max(most, { error: (i) => `${name} (${String(i.input)}) must be at most ${most} ms` })
-
-const share = (name: string) =>
-  z
-    .number({ error: `${name} must be a number` })
-    .gt(0, { error: `${name} must be above 0` })
-    .max(1, { error: `${name} must be at most 1` })
-
-const count = (name: string, least: number, most: number) =>
-  z
-    .number({ error: `${name} must be a number` })
-    .int({ error: `${name} must be a whole number` })
-    .min(least, { error: `${name} must be at least ${least}` })
-    .max(most, { error: `${name} must be at most ${most}` })
 
 const settingsSchema = z
   .strictObject({
