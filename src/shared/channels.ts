@@ -23,6 +23,26 @@ export const invokeMethods = {
   'sessions:cancel': 'cancelSession',
   'sessions:terminate': 'terminateSession',
   'metrics:export': 'exportMetrics',
+  // issue 8: the cockpit
+  'pool:drain': 'drainPool',
+  'pool:resume': 'resumePool',
+  'pool:shutdown': 'shutdownPool',
+  'events:list': 'listEvents',
+  'metrics:get-history': 'getMetricsHistory',
+  'metrics:save': 'saveMetrics',
+  'loadlab:get': 'getWorkload',
+  'loadlab:set': 'setWorkload',
+  'app:get-preferences': 'getPreferences',
+  'app:set-preferences': 'setPreferences',
+  // issue 5: the durable write queue and the history sink
+  'queue:get': 'getQueue',
+  'queue:submit': 'submitWrite',
+  'queue:resolve': 'resolveQueued',
+  'queue:requeue': 'requeueOperation',
+  'queue:export': 'exportQueue',
+  'queue:set-exactly-once': 'setExactlyOnce',
+  'history:get-status': 'getHistorySink',
+  'history:create-tables': 'createHistoryTables',
 } as const
 
 export const eventMethods = {
@@ -33,6 +53,11 @@ export const eventMethods = {
   'health:attempt-recorded': 'onHealthAttemptRecorded',
   'sessions:sampled': 'onSessionsSampled',
   'alerts:changed': 'onAlertsChanged',
+  'events:recorded': 'onEventsRecorded',
+  'workload:changed': 'onWorkloadChanged',
+  'preferences:changed': 'onPreferencesChanged',
+  'queue:changed': 'onQueueChanged',
+  'history:changed': 'onHistorySinkChanged',
 } as const
 
 export type InvokeChannel = keyof typeof invokeMethods

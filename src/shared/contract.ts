@@ -20,6 +20,33 @@ import type {
 } from './domain'
 import type { Result } from './result'
 import type { AlertsChanged, ServerSummary, SessionActionResult, SessionsView } from './sessions'
+import type {
+  AppPreferences,
+  EngineEventBatch,
+  EngineEventPage,
+  MetricsSeries,
+  SavedFile,
+  ShutdownResult,
+  WorkloadStatus,
+} from './cockpit'
+import type { HistorySinkStatus, QueueStatus, QueueView, SubmitOutcome } from './queue'
+import {
+  drainRequestSchema,
+  eventsListRequestSchema,
+  metricsHistoryRequestSchema,
+  saveMetricsRequestSchema,
+  setPreferencesRequestSchema,
+  setWorkloadRequestSchema,
+} from './cockpit-schemas'
+import {
+  historySinkTablesRequestSchema,
+  queueExactlyOnceRequestSchema,
+  queueExportRequestSchema,
+  queueGetRequestSchema,
+  queueRequeueRequestSchema,
+  queueResolveRequestSchema,
+  queueSubmitRequestSchema,
+} from './queue-schemas'
 import type { eventMethods, invokeMethods, EventChannel, InvokeChannel } from './channels'
 import {
   connectRequestSchema,
@@ -119,6 +146,40 @@ export const invokeContract = {
     request: exportMetricsRequestSchema,
     response: returns<MetricsExport>(),
   },
+  'pool:drain': { request: drainRequestSchema, response: returns<ProfileStatus>() },
+  'pool:resume': { request: profileRefSchema, response: returns<ProfileStatus>() },
+  'pool:shutdown': {
+    request: profileRefSchema,
+    response: returns<ShutdownResult & { status: ProfileStatus }>(),
+  },
+  'events:list': { request: eventsListRequestSchema, response: returns<EngineEventPage>() },
+  'metrics:get-history': {
+    request: metricsHistoryRequestSchema,
+    response: returns<MetricsSeries>(),
+  },
+  /** Desktop: a save dialog in main; browser mode answers 'invalid-state' (use metrics:export). */
+  'metrics:save': { request: saveMetricsRequestSchema, response: returns<SavedFile>() },
+  'loadlab:get': { request: profileRefSchema, response: returns<WorkloadStatus>() },
+  'loadlab:set': { request: setWorkloadRequestSchema, response: returns<WorkloadStatus>() },
+  'app:get-preferences': { request: emptyRequestSchema, response: returns<AppPreferences>() },
+  'app:set-preferences': {
+    request: setPreferencesRequestSchema,
+    response: returns<AppPreferences>(),
+  },
+  'queue:get': { request: queueGetRequestSchema, response: returns<QueueView>() },
+  'queue:submit': { request: queueSubmitRequestSchema, response: returns<SubmitOutcome>() },
+  'queue:resolve': { request: queueResolveRequestSchema, response: returns<QueueView>() },
+  'queue:requeue': { request: queueRequeueRequestSchema, response: returns<QueueView>() },
+  'queue:export': { request: queueExportRequestSchema, response: returns<MetricsExport>() },
+  'queue:set-exactly-once': {
+    request: queueExactlyOnceRequestSchema,
+    response: returns<QueueStatus>(),
+  },
+  'history:get-status': { request: emptyRequestSchema, response: returns<HistorySinkStatus>() },
+  'history:create-tables': {
+    request: historySinkTablesRequestSchema,
+    response: returns<HistorySinkStatus>(),
+  },
 } as const satisfies Record<InvokeChannel, { request: z.ZodType; response: Phantom<unknown> }>
 
 export const eventContract = {
@@ -129,6 +190,11 @@ export const eventContract = {
   'health:attempt-recorded': { payload: carries<AttemptRecord>() },
   'sessions:sampled': { payload: carries<ServerSummary>() },
   'alerts:changed': { payload: carries<AlertsChanged>() },
+  'events:recorded': { payload: carries<EngineEventBatch>() },
+  'workload:changed': { payload: carries<WorkloadStatus>() },
+  'preferences:changed': { payload: carries<AppPreferences>() },
+  'queue:changed': { payload: carries<QueueStatus>() },
+  'history:changed': { payload: carries<HistorySinkStatus>() },
 } as const satisfies Record<EventChannel, { payload: Phantom<unknown> }>
 
 type Invokes = typeof invokeContract

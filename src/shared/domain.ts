@@ -1,4 +1,5 @@
 /** Domain shapes shared by main and renderer. No node:*, no DOM. */
+import type { DrainProgress, PoolStateName } from './cockpit'
 import type { ErrorInfo } from './result'
 
 /** libpq's sslmode values, with libpq's meanings. */
@@ -96,6 +97,9 @@ export interface PoolStats {
   acquires: number
   timeouts: number
   leaks: number
+  /** Percentiles of the time callers waited for a connection since connect, ms (0 when none waited). */
+  waitP50Ms: number
+  waitP95Ms: number
   /** 99th percentile of the time callers waited for a connection, in ms (0 when none waited). */
   waitP99Ms: number
 }
@@ -112,6 +116,8 @@ export const emptyPoolStats: Readonly<PoolStats> = Object.freeze({
   acquires: 0,
   timeouts: 0,
   leaks: 0,
+  waitP50Ms: 0,
+  waitP95Ms: 0,
   waitP99Ms: 0,
 })
 
@@ -156,6 +162,10 @@ export interface ProfileStatus {
   since: number
   /** Null while disconnected. */
   health: HealthView | null
+  /** The pool's own lifecycle state (null without a pool). */
+  poolState: PoolStateName | null
+  /** The current or last drain of this connection (null when none was asked for). */
+  drain: DrainProgress | null
 }
 
 /** What started an attempt. */

@@ -172,7 +172,16 @@ export interface SessionSnapshot {
 
 export type AlertSeverity = 'warning' | 'critical'
 
-export type AlertKind = 'idle-in-transaction' | 'long-query' | 'blocked' | 'connections' | 'leak'
+export type AlertKind =
+  | 'idle-in-transaction'
+  | 'long-query'
+  | 'blocked'
+  | 'connections'
+  | 'leak'
+  /** The profile's circuit breaker is open (issue 8): operations fail fast. */
+  | 'breaker-open'
+  /** The profile's write queue is above 80 % of maxQueueSize (issue 5). */
+  | 'queue-filling'
 
 /** The server's view of the session an alert is about, as of the latest sample. */
 export interface AlertSessionView {
@@ -232,6 +241,8 @@ export type AlertDetail =
       session: AlertSessionView | null
       serverMatch: LeakServerMatch
     }
+  | { kind: 'breaker-open'; unreachableSince: number; retryAfterMs: number | null }
+  | { kind: 'queue-filling'; depth: number; maxQueueSize: number; ratio: number }
 
 export type SessionAlert = AlertBase & AlertDetail
 

@@ -42,6 +42,8 @@ describe('metrics CSV rows', () => {
       expect(Number(row.acquires)).toBe(p.stats.acquires)
       expect(Number(row.timeouts)).toBe(p.stats.timeouts)
       expect(Number(row.leaks)).toBe(p.stats.leaks)
+      expect(Number(row.wait_p50_ms)).toBe(p.stats.waitP50Ms)
+      expect(Number(row.wait_p95_ms)).toBe(p.stats.waitP95Ms)
       expect(Number(row.wait_p99_ms)).toBe(p.stats.waitP99Ms)
       expect(row.latency_ms).toBe(p.latencyMs === null ? '' : String(p.latencyMs))
       expect(row.latency_min_ms).toBe(p.latencyMinMs === null ? '' : String(p.latencyMinMs))
@@ -50,7 +52,7 @@ describe('metrics CSV rows', () => {
       expect(Number(row.samples)).toBe(p.samples)
     })
     // the sample with no latency and no level really is in there, as empty fields
-    expect(rows.some((r) => r[2] === 'alpha' && r[15] === '' && r[18] === '')).toBe(true)
+    expect(rows.some((r) => r[2] === 'alpha' && r[17] === '' && r[20] === '')).toBe(true)
   })
 
   it('is just the header when there is nothing to export', () => {

@@ -35,6 +35,8 @@ function rowsOf(columns: SeriesColumns): MetricsPoint[] {
       acquires: columns.acquires[i]!,
       timeouts: columns.timeouts[i]!,
       leaks: columns.leaks[i]!,
+      waitP50Ms: columns.waitP50Ms[i]!,
+      waitP95Ms: columns.waitP95Ms[i]!,
       waitP99Ms: columns.waitP99Ms[i]!,
     },
     latencyMs: columns.latencyMs[i]!,

@@ -23,6 +23,8 @@ function status(state: ProfileStatus['state'], h: HealthView | null): ProfileSta
     error: null,
     since: 0,
     health: h,
+    poolState: null,
+    drain: null,
   }
 }
 

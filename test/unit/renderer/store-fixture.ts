@@ -39,7 +39,7 @@ export function profile(id: string, overrides: Partial<ProfileSummary> = {}): Pr
 export function stats(active: number, overrides: Partial<PoolStats> = {}): PoolStats {
   return {
     ...{ total: active + 1, active, idle: 1, waiting: 0, max: 10, min: 2, pendingCreates: 0 },
-    ...{ acquires: 0, timeouts: 0, leaks: 0, waitP99Ms: 0 },
+    ...{ acquires: 0, timeouts: 0, leaks: 0, waitP50Ms: 0, waitP95Ms: 0, waitP99Ms: 0 },
     ...overrides,
   }
 }
@@ -58,6 +58,8 @@ export function status(
     error: null,
     since,
     health: null,
+    poolState: state === 'connected' ? 'running' : null,
+    drain: null,
     ...overrides,
   }
 }

@@ -56,6 +56,44 @@ export const validRequests: Record<InvokeChannel, Record<string, unknown>> = {
   'sessions:cancel': { id: 'p1', pid: 4242 },
   'sessions:terminate': { id: 'p1', pid: 4242, allowOwn: false },
   'metrics:export': { ids: ['p1'], format: 'prometheus', range: '1h' },
+  'pool:drain': { id: 'p1', deadlineMs: 5000, onDeadline: 'terminate' },
+  'pool:resume': { id: 'p1' },
+  'pool:shutdown': { id: 'p1' },
+  'events:list': { id: 'p1', kinds: ['leak'], limit: 100 },
+  'metrics:get-history': { id: 'p1', range: '5m' },
+  'metrics:save': { ids: ['p1'], format: 'csv', range: '24h' },
+  'loadlab:get': { id: 'p1' },
+  'loadlab:set': {
+    id: 'p1',
+    settings: {
+      enabled: true,
+      clients: 4,
+      ratePerSecond: 20,
+      query: 'sleep',
+      sleepMs: 50,
+      leakEverySeconds: 60,
+      leakHoldMs: 45000,
+    },
+  },
+  'app:get-preferences': {},
+  'app:set-preferences': {
+    mutedProfileIds: ['p1'],
+    notificationsEnabled: true,
+    historySink: { profileId: 'p1', intervalMs: 10000 },
+  },
+  'queue:get': { id: 'p1', limit: 50 },
+  'queue:submit': {
+    id: 'p1',
+    sql: 'INSERT INTO t (a) VALUES ($1)',
+    params: ['x'],
+    queueIfUnavailable: true,
+  },
+  'queue:resolve': { id: 'p1', operationId: 'op-1', action: 'skip' },
+  'queue:requeue': { id: 'p1', operationId: 'op-1' },
+  'queue:export': { id: 'p1', which: 'aside' },
+  'queue:set-exactly-once': { id: 'p1', enabled: true },
+  'history:get-status': {},
+  'history:create-tables': { create: true },
 }
 
 /** Keys a request may leave out (everything else is required). */
@@ -66,9 +104,34 @@ export function isOptionalKey(channel: InvokeChannel, path: string[]): boolean {
     (channel === 'profiles:save' && path.join('.') === 'id') ||
     (channel === 'profiles:export' && path.join('.') === 'ids') ||
     (channel === 'metrics:export' && ['ids', 'range'].includes(path.join('.'))) ||
+    (channel === 'metrics:save' && ['ids', 'range'].includes(path.join('.'))) ||
+    (channel === 'pool:drain' && ['deadlineMs', 'onDeadline'].includes(path.join('.'))) ||
+    (channel === 'events:list' && ['kinds', 'limit'].includes(path.join('.'))) ||
+    (channel === 'queue:get' && path.join('.') === 'limit') ||
+    (channel === 'queue:submit' && path.join('.') === 'params') ||
+    channel === 'app:set-preferences' ||
     last === 'allowOwn'
   )
 }
+
+/** Numbers past the largest accepted value, by key name (default 65536, as for a port). */
+export const numberAbove: Record<string, number> = {
+  pid: 2 ** 31,
+  deadlineMs: 3_600_001,
+  intervalMs: 86_400_001,
+  sleepMs: 600_001,
+  leakHoldMs: 3_600_001,
+  leakEverySeconds: 86_401,
+}
+
+/** Number fields that take fractions (everything else must be whole). */
+export const fractionalKeys = new Set(['ratePerSecond'])
+
+/** List fields for which an empty list is a valid answer (no parameters, nobody muted). */
+export const emptyListKeys = new Set(['params', 'mutedProfileIds'])
+
+/** Fields that accept null (a deliberate "none"). */
+export const nullableKeys = new Set(['leakEverySeconds', 'profileId'])
 
 /** Longest accepted length of each text field, by key name. */
 export const textLimits: Record<string, number> = {
@@ -81,6 +144,8 @@ export const textLimits: Record<string, number> = {
   sslmode: 11,
   text: 8 * 1024,
   fileName: 255,
+  sql: 64 * 1024,
+  operationId: 128,
 }
 
 export interface Leaf {

@@ -6,7 +6,11 @@ import { describe, expect, it } from 'vitest'
 import { createDispatch } from '../../../src/main/transport/dispatch'
 import { invokeChannels, type InvokeChannel } from '../../../src/shared/contract'
 import {
+  emptyListKeys,
+  fractionalKeys,
   isOptionalKey,
+  nullableKeys,
+  numberAbove,
   leaves,
   spyHandlers,
   textLimits,
@@ -49,15 +53,19 @@ function malformedCases(channel: InvokeChannel): Case[] {
     if (!isOptionalKey(channel, path))
       cases.push({ label: `missing ${at}`, request: withLeaf(valid, path, undefined, true) })
     const key = path[path.length - 1]
-    const outOfRange = key === 'pid' ? 2 ** 31 : 65536
+    const outOfRange = numberAbove[key as string] ?? 65536
     const wrongTypes: unknown[] =
       typeof value === 'number'
-        ? ['5432', null, true, [], {}, NaN, Infinity, -Infinity, 5432.5, 0, -1, outOfRange, 2 ** 53]
+        ? ['5432', null, true, [], {}, NaN, Infinity, -Infinity, 0, -1, outOfRange, 2 ** 53]
         : typeof value === 'boolean'
           ? [1, null, 'true', [], {}, NaN, Infinity]
           : [1, null, true, [], {}, NaN, Infinity]
-    for (const wrong of wrongTypes)
+    if (typeof value === 'number' && !fractionalKeys.has(key as string)) wrongTypes.push(5432.5)
+    for (const wrong of wrongTypes) {
+      if (wrong === null && nullableKeys.has(key as string)) continue
+      if (Array.isArray(wrong) && wrong.length === 0 && emptyListKeys.has(key as string)) continue
       cases.push({ label: `${at} = ${String(wrong)}`, request: withLeaf(valid, path, wrong) })
+    }
     if (typeof value === 'string') {
       const limit = textLimits[path[path.length - 1] as string] ?? 100
       cases.push({

@@ -51,6 +51,8 @@ export interface SeriesColumns {
   acquires: number[]
   timeouts: number[]
   leaks: number[]
+  waitP50Ms: number[]
+  waitP95Ms: number[]
   waitP99Ms: number[]
   latencyMs: Array<number | null>
   latencyMinMs: Array<number | null>
@@ -95,6 +97,8 @@ export function seriesColumns(series: MetricsSeries): SeriesColumns {
     acquires: [],
     timeouts: [],
     leaks: [],
+    waitP50Ms: [],
+    waitP95Ms: [],
     waitP99Ms: [],
     latencyMs: [],
     latencyMinMs: [],
@@ -115,6 +119,8 @@ export function seriesColumns(series: MetricsSeries): SeriesColumns {
     out.acquires.push(s.acquires)
     out.timeouts.push(s.timeouts)
     out.leaks.push(s.leaks)
+    out.waitP50Ms.push(s.waitP50Ms)
+    out.waitP95Ms.push(s.waitP95Ms)
     out.waitP99Ms.push(s.waitP99Ms)
     out.latencyMs.push(p.latencyMs)
     out.latencyMinMs.push(p.latencyMinMs)

@@ -3,13 +3,13 @@
  * column by column in typed arrays carved from one ArrayBuffer.
  *
  * Why typed arrays rather than an array of objects: the memory is fixed and known up front
- * (`bytesFor(capacity)`, 81 bytes a slot), recording a sample allocates nothing, and a ring of
+ * (`bytesFor(capacity)`, 89 bytes a slot), recording a sample allocates nothing, and a ring of
  * numbers is invisible to the garbage collector; 200 profiles hold about a million slots, which
  * as objects (each a header, a hidden class pointer and boxed doubles for a dozen fields) would
  * cost several times as much and keep the collector busy.
  *
  * Column types: counters and the slot key are float64 (exact integers up to 2^53); gauges are
- * uint32 (clamped at 0 and 2^32 - 1); latencies and the wait p99 are float32, read back rounded
+ * uint32 (clamped at 0 and 2^32 - 1); latencies and the wait percentiles are float32, read back rounded
  * to the microsecond (float32 keeps 1 µs steps up to about 16.7 s, 2 µs up to 33 s); the sample
  * and latency counts are uint16 (saturating); the level is int8 (-1 = none).
  *
@@ -22,7 +22,7 @@ import { healthLevels, type HealthLevel, type PoolStats } from '../../../shared/
 import type { MetricsPoint, MetricsSampleInput } from './metrics-sample'
 
 const F64_COLUMNS = 4 // key, acquires, timeouts, leaks
-const F32_COLUMNS = 4 // waitP99Ms, latency mean / min / max
+const F32_COLUMNS = 6 // waitP50Ms, waitP95Ms, waitP99Ms, latency mean / min / max
 const U32_COLUMNS = 7 // total, active, idle, waiting, max, min, pendingCreates
 const U16_COLUMNS = 2 // samples, latency samples
 const I8_COLUMNS = 1 // level
@@ -54,6 +54,8 @@ export class SampleRing {
   private readonly acquires: Float64Array
   private readonly timeouts: Float64Array
   private readonly leaks: Float64Array
+  private readonly waitP50: Float32Array
+  private readonly waitP95: Float32Array
   private readonly waitP99: Float32Array
   private readonly latencyMean: Float32Array
   private readonly latencyMin: Float32Array
@@ -100,6 +102,8 @@ export class SampleRing {
     this.acquires = f64()
     this.timeouts = f64()
     this.leaks = f64()
+    this.waitP50 = f32()
+    this.waitP95 = f32()
     this.waitP99 = f32()
     this.latencyMean = f32()
     this.latencyMin = f32()
@@ -170,6 +174,8 @@ export class SampleRing {
     this.acquires[i] = st.acquires
     this.timeouts[i] = st.timeouts
     this.leaks[i] = st.leaks
+    this.waitP50[i] = st.waitP50Ms
+    this.waitP95[i] = st.waitP95Ms
     this.waitP99[i] = st.waitP99Ms
     this.samples[i] = 1
     this.latencySamples[i] = latency === null ? 0 : 1
@@ -191,6 +197,8 @@ export class SampleRing {
     this.acquires[i] = st.acquires
     this.timeouts[i] = st.timeouts
     this.leaks[i] = st.leaks
+    this.waitP50[i] = Math.max(this.waitP50[i]!, st.waitP50Ms)
+    this.waitP95[i] = Math.max(this.waitP95[i]!, st.waitP95Ms)
     this.waitP99[i] = Math.max(this.waitP99[i]!, st.waitP99Ms)
     if (this.samples[i]! < U16_MAX) this.samples[i]!++
     if (latency !== null) {
@@ -223,6 +231,8 @@ export class SampleRing {
       acquires: this.acquires[i]!,
       timeouts: this.timeouts[i]!,
       leaks: this.leaks[i]!,
+      waitP50Ms: ms(this.waitP50[i]!),
+      waitP95Ms: ms(this.waitP95[i]!),
       waitP99Ms: ms(this.waitP99[i]!),
     }
     const hasLatency = this.latencySamples[i]! > 0

@@ -136,6 +136,8 @@ export class ProfileSession implements Acquirer {
       error: state === 'connected' || !checker?.error ? null : checker.error.toInfo(),
       since: this.since,
       health: checker && state !== 'disconnected' ? checker.view() : null,
+      poolState: this.poolInstance ? this.poolInstance.state : null,
+      drain: null,
     }
   }
 
@@ -348,6 +350,8 @@ export class ProfileSession implements Acquirer {
       acquires: c.acquires,
       timeouts: c.timeouts,
       leaks: c.leaks,
+      waitP50Ms: h.acquireWait.p50,
+      waitP95Ms: h.acquireWait.p95,
       waitP99Ms: h.acquireWait.p99,
     }
   }

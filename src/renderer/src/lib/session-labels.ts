@@ -49,6 +49,8 @@ export const alertKindLabels: Record<AlertKind, string> = {
   blocked: 'Blocked',
   connections: 'Server connections',
   leak: 'Pool leak',
+  'breaker-open': 'Circuit breaker open',
+  'queue-filling': 'Write queue filling',
 }
 
 export const leakMatchLabels: Record<LeakServerMatch, string> = {

@@ -23,6 +23,12 @@ export const eventRoutes: { readonly [M in EventMethod]: Route } = {
   onHealthAttemptRecorded: (api, store) => api.onHealthAttemptRecorded(store.addAttempt),
   onSessionsSampled: (api, store) => api.onSessionsSampled(store.setServerSummary),
   onAlertsChanged: (api, store) => api.onAlertsChanged(store.setAlerts),
+  // Issues 5 and 8 (in progress): routed once their store slices land.
+  onEventsRecorded: (api) => api.onEventsRecorded(() => undefined),
+  onWorkloadChanged: (api) => api.onWorkloadChanged(() => undefined),
+  onPreferencesChanged: (api) => api.onPreferencesChanged(() => undefined),
+  onQueueChanged: (api) => api.onQueueChanged(() => undefined),
+  onHistorySinkChanged: (api) => api.onHistorySinkChanged(() => undefined),
 }
 
 function reportLoadFailure(store: LifeguardState, what: string, error: ErrorInfo): void {

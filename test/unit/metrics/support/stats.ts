@@ -14,6 +14,8 @@ export function statsFor(n: number): PoolStats {
     acquires: 1000 + n * 3,
     timeouts: Math.floor(n / 10),
     leaks: Math.floor(n / 100),
+    waitP50Ms: (n % 9) * 0.125,
+    waitP95Ms: (n % 9) * 0.25,
     waitP99Ms: (n % 9) * 0.5,
   }
 }

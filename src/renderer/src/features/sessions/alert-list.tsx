@@ -36,7 +36,12 @@ export function orderAlerts(alerts: readonly SessionAlert[]): {
 
 /** The pid an alert is about, if any (for tests and for finding the row). */
 export function alertPid(alert: SessionAlert): number | null {
-  if (alert.kind === 'connections') return null
+  if (
+    alert.kind === 'connections' ||
+    alert.kind === 'breaker-open' ||
+    alert.kind === 'queue-filling'
+  )
+    return null
   if (alert.kind === 'leak') return alert.session?.pid ?? alert.leak.backendPid
   return alert.session.pid
 }
