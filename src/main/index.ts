@@ -1,5 +1,5 @@
 /** Desktop composition root: app lifecycle -> engine -> window -> IPC transport. */
-import { app, ipcMain, safeStorage, session } from 'electron'
+import { app, dialog, ipcMain, Notification, safeStorage, session } from 'electron'
 import ElectronStore from 'electron-store'
 import { systemClock } from './engine/core/clock'
 import { createMonitor, PROFILES_FILE_NAME } from './engine/create-monitor'
@@ -15,7 +15,9 @@ import {
   registerIpcHandlers,
   type IpcMainLike,
 } from './transport/ipc'
+import { AlertNotifier } from './notifications/alert-notifier'
 import { createMainWindow } from './window/create-window'
+import { createDialogSaver } from './window/save-dialog'
 
 app.enableSandbox()
 if (!app.requestSingleInstanceLock()) app.quit()
@@ -45,7 +47,16 @@ async function start(): Promise<void> {
     encryptor: safeStorageEncryptor(safeStorage, process.platform),
   })
   const { window, isAppUrl } = createMainWindow()
-  const dispatch = createDispatch(createHandlers(monitor), {
+  const saveFile = createDialogSaver(
+    {
+      showSaveDialog: (options) =>
+        window.isDestroyed()
+          ? dialog.showSaveDialog(options)
+          : dialog.showSaveDialog(window, options),
+    },
+    () => app.getPath('documents'),
+  )
+  const dispatch = createDispatch(createHandlers(monitor, { saveFile }), {
     onInternalError: (channel, error) => console.error(`lifeguard: ${channel} failed:`, error),
   })
   registerIpcHandlers(
@@ -53,14 +64,34 @@ async function start(): Promise<void> {
     dispatch,
     createSenderCheck(() => (window.isDestroyed() ? undefined : window.webContents.id), isAppUrl),
   )
-  forwardEvents(monitor.events, (channel, payload) => {
-    if (!window.isDestroyed()) window.webContents.send(channel, payload)
-  })
+  forwardEvents(
+    monitor.events,
+    (channel, payload) => {
+      if (!window.isDestroyed()) window.webContents.send(channel, payload)
+    },
+    { timers: systemClock },
+  )
+  watchAlerts(monitor)
   if (process.argv.includes('--demo') || monitor.listProfiles().length === 0) {
     void monitor
       .startDemo()
       .catch((error: unknown) => console.error('lifeguard: demo:', (error as Error).message))
   }
+}
+
+/** Critical alerts raise a desktop notification (unless muted or disabled); the badge counts them. */
+function watchAlerts(m: Monitor): void {
+  const notifier = new AlertNotifier({
+    preferences: () => m.preferences(),
+    profileName: (id) => m.listProfiles().find((p) => p.id === id)?.name,
+    notify: ({ title, body }) => {
+      if (Notification.isSupported()) new Notification({ title, body }).show()
+    },
+    setBadge: (count) => void app.setBadgeCount(count),
+    platform: process.platform,
+  })
+  m.events.on('alerts:changed', (changed) => notifier.alertsChanged(changed))
+  m.events.on('profiles:changed', (profiles) => notifier.keepProfiles(profiles.map((p) => p.id)))
 }
 
 app.on('window-all-closed', () => app.quit())

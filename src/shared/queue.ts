@@ -87,9 +87,36 @@ export interface QueueStatus {
   /** The profile allowed the exactly-once table (lifeguard.applied_operations). */
   exactlyOnce: boolean
   /** The blocked operation and its error, when state is 'blocked'. */
-  blocked: { operationId: string; error: QueueOperationError } | null
+  blocked: {
+    operationId: string
+    error: QueueOperationError
+    /**
+     * Why replay stopped at it: a permanent error, maxAttempts transient failures in a row (replay
+     * also tries it again by itself at the next healthy period), or the exactly-once table could
+     * not be created or used.
+     */
+    why?: QueueBlockedWhy
+  } | null
+  /** Why operations wait, when state is 'waiting-for-database'. */
+  wait?: QueueWait | null
   damage: QueueDamage | null
   storageError: ErrorInfo | null
+}
+
+export type QueueBlockedWhy = 'permanent-error' | 'attempts-exhausted' | 'exactly-once-table'
+
+/** Why a queue with operations does not replay right now (state 'waiting-for-database'). */
+export interface QueueWait {
+  /**
+   * 'unavailable': health says the database cannot take writes (not connected, breaker open);
+   * 'read-only': it answers but is read-only (a standby in recovery, or read-only transactions);
+   * 'retry-backoff': a transient error, the next attempt is scheduled.
+   */
+  reason: 'unavailable' | 'read-only' | 'retry-backoff'
+  /** Built by Lifeguard (server text inside it is data). */
+  message: string
+  /** Wall-clock ms of the next scheduled try, or null when replay waits for health. */
+  retryAt: number | null
 }
 
 /** queue:get's answer. */

@@ -1,6 +1,7 @@
 /**
  * Browser mode's wire format: the same contract as the desktop IPC, over one WebSocket.
- * Client -> server: invoke. Server -> client: the invoke's result envelope, or an event.
+ * Client -> server: invoke. Server -> client: the invoke's result envelope, an event, or a batch
+ * of events (the server's EventBatcher flushes coalesced samples a few times a second as one frame).
  */
 import type { EventChannel } from './contract'
 import type { ErrorInfo, Result } from './result'
@@ -19,8 +20,16 @@ export interface ClientMessage {
   request: unknown
 }
 
+/** One event as it travels inside a batch frame. */
+export interface ServerEvent {
+  channel: EventChannel
+  payload: unknown
+}
+
 export type ServerMessage =
   | { type: 'result'; id: number; result: Result<unknown> }
   | { type: 'event'; channel: EventChannel; payload: unknown }
+  /** Several events in one frame, in the order they happened; deliver each as if it came alone. */
+  | { type: 'events'; events: ServerEvent[] }
   /** A message that could not be read at all (no id to answer to). */
   | { type: 'error'; error: ErrorInfo }

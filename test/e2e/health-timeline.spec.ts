@@ -1,7 +1,7 @@
 /**
  * An outage as a DBA sees it, in real Chromium against browser mode and a PostgreSQL of the
  * test's own: connected and healthy; the server stops; the card shows the failure, its class and a
- * countdown to the next attempt; the health view (loaded from main after a page reload) charts
+ * countdown to the next attempt; the Health tab (loaded from main after a page reload) charts
  * and lists the failed attempts; the server comes back and "Reconnect now" connects at once.
  */
 import { AppPage } from './support/app-page'
@@ -50,7 +50,7 @@ test('outage: countdown on the card, retry timeline, Reconnect now', async ({
 
   // A fresh page knows nothing: the health view loads the timeline from main.
   await page.reload()
-  await card.getByRole('button', { name: 'Health', exact: true }).click()
+  await app.openProfile('billing replica', 'health')
   const dialog = page.getByTestId('health-dialog')
   await expect(dialog).toBeVisible()
   const failedScheduled = dialog.locator(
@@ -82,7 +82,7 @@ test('outage: countdown on the card, retry timeline, Reconnect now', async ({
   await expect(newest).toHaveAttribute('data-outcome', 'success')
   await expect(newest).toHaveAttribute('data-trigger', 'manual')
   await app.shot('reconnected')
-  await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click()
+  await app.backToFleet()
   await expect(dialog).toHaveCount(0)
   await expect(card).toHaveAttribute('data-state', 'connected')
   await expect(card.getByTestId('next-attempt')).toHaveCount(0)

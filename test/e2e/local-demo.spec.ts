@@ -28,13 +28,15 @@ test('starting with --demo shows the local demo connected, with counts that move
       { timeout: 15_000, intervals: [250] },
     )
     .toBeGreaterThanOrEqual(2)
-  // The pool engine's own figures since connect.
-  await expect(card.getByTestId('pool-min')).toHaveText('min 2')
-  await expect
-    .poll(async () => parseInt((await card.getByTestId('pool-acquires').textContent()) ?? '0', 10))
-    .toBeGreaterThan(0)
-  await expect(card.getByTestId('pool-wait-p99')).toContainText(/wait p99 \d/)
   await app.shot('demo-connected')
+  // The pool engine's own figures since connect, on the profile's overview.
+  const view = await app.openProfile('Local demo')
+  await expect(view.getByTestId('pool-min')).toHaveText('min 2')
+  await expect
+    .poll(async () => parseInt((await view.getByTestId('pool-acquires').textContent()) ?? '0', 10))
+    .toBeGreaterThan(0)
+  await expect(view.getByTestId('pool-wait-p99')).toContainText(/p99 \d/)
+  await app.shot('demo-overview')
 })
 
 test('the empty state starts the local demo with one click', async ({ page, launch }) => {

@@ -164,7 +164,8 @@ test('import .pgpass and a service file, then connect with the password from .pg
 
   // Edit an imported profile: colour, a fallback host and an override, with inline validation.
   const replica = app.card('orders replica')
-  await replica.getByRole('button', { name: 'Edit', exact: true }).click()
+  const replicaView = await app.openProfile('orders replica', 'settings')
+  await replicaView.getByRole('button', { name: 'Edit profile…' }).click()
   const form = page.getByTestId('profile-form')
   await expect(form.getByLabel('Group')).toHaveValue('Production')
   await form.locator('label[title="Blue"]').click()
@@ -186,8 +187,10 @@ test('import .pgpass and a service file, then connect with the password from .pg
   await expect(form.getByText('pool max must be between 2 and 1000')).toHaveCount(0)
   await form.getByRole('button', { name: 'Save', exact: true }).click()
   await expect(form).toHaveCount(0)
+  await expect(replicaView.getByTestId('profile-color')).toHaveText('Blue')
+  await expect(replicaView.getByTestId('fallback-hosts-summary')).toHaveText('127.0.0.1:6545')
+  await app.backToFleet()
   await expect(replica.getByTestId('profile-color')).toHaveText('Blue')
-  await expect(replica.getByTestId('fallback-hosts-summary')).toHaveText('127.0.0.1:6545')
 
   // Connect the .pgpass profile: no password typed, none asked for.
   const card = app.card(main)

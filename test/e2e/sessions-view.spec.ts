@@ -70,7 +70,7 @@ test('sessions view: idle-in-transaction alert, payloads as text, terminate and 
     await expect(card.getByTestId('alert-badge')).toHaveAttribute('data-warning', /^[1-9]/)
     await app.shot('card-server-gauge-and-alert')
 
-    await card.getByRole('button', { name: 'Sessions', exact: true }).click()
+    await app.openProfile(NAME, 'sessions')
     const view = page.getByTestId('sessions-view')
     await expect(view).toBeVisible()
     const alert = view.locator(
@@ -129,7 +129,7 @@ test('sessions view: idle-in-transaction alert, payloads as text, terminate and 
     await expect(idleRow).toHaveCount(0)
     await expect(alert).toHaveAttribute('data-resolved', 'true')
     await expect(alert.getByTestId('alert-resolved-at')).toBeVisible()
-    await expect(card.getByTestId('alert-badge')).toHaveAttribute('data-warning', '0')
+    await expect(view.getByTestId('alert-badge')).toHaveAttribute('data-warning', '0')
     await page.screenshot({ path: 'test-results/sessions-terminated.png' })
     expect(await sessionExists(address, idlePid)).toBe(false)
 
@@ -147,7 +147,7 @@ test('sessions view: idle-in-transaction alert, payloads as text, terminate and 
     expect(dialogs).toEqual([])
     await app.shot('query-cancelled')
 
-    await page.getByRole('button', { name: 'Close', exact: true }).click()
+    await app.backToFleet()
     await expect(view).toHaveCount(0)
     await card.getByRole('button', { name: 'Disconnect', exact: true }).click()
     await expect(card).toHaveAttribute('data-state', 'disconnected')

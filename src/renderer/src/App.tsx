@@ -1,35 +1,46 @@
 import { Spinner } from './components/spinner'
-import { EmptyState } from './features/empty-state/empty-state'
-import { HealthDialog } from './features/health/health-dialog'
+import { ControlDialogs } from './features/control/control-dialogs'
+import { Dashboard } from './features/dashboard/dashboard'
+import { ExportDialog } from './features/export/export-dialog'
 import { AppHeader } from './features/header/app-header'
+import { Toasts } from './features/header/toasts'
 import { TransportBanner } from './features/header/transport-banner'
 import { ImportDialog } from './features/import/import-dialog'
+import { CommandPalette } from './features/palette/command-palette'
 import { ProfileFormDialog } from './features/profile-form/profile-form-dialog'
+import { NotFound } from './features/profile-view/not-found'
+import { ProfileView } from './features/profile-view/profile-view'
 import { DeleteDialog } from './features/profiles/delete-dialog'
-import { ProfileGrid } from './features/profiles/profile-grid'
-import { SessionsDialog } from './features/sessions/sessions-dialog'
+import { ShortcutsDialog } from './features/shortcuts/shortcuts-dialog'
+import { useGlobalShortcuts } from './features/shortcuts/use-global-shortcuts'
 import { WarningsBanner } from './features/warnings/warnings-banner'
+import { useRoute } from './lib/use-route'
 import { selectors, useStore } from './stores/store'
 
 function MainContent() {
   const loaded = useStore(selectors.profiles.loaded)
-  const count = useStore(selectors.profiles.count)
+  const route = useRoute()
+  if (route.view === 'not-found')
+    return <NotFound what={`Lifeguard has no page at “${route.path}”.`} />
+  if (route.view === 'profile') return <ProfileView id={route.id} tab={route.tab} />
   if (!loaded)
     return (
       <p className="loading" role="status">
         <Spinner /> Loading profiles…
       </p>
     )
-  return count === 0 ? <EmptyState /> : <ProfileGrid />
+  return <Dashboard />
 }
 
 export function App() {
+  useGlobalShortcuts()
   const modalOpen = useStore(selectors.ui.modalOpen)
   const form = useStore(selectors.ui.form)
   const deleteTargetId = useStore(selectors.ui.deleteTargetId)
-  const healthTargetId = useStore(selectors.ui.healthTargetId)
-  const sessionsTargetId = useStore(selectors.ui.sessionsTargetId)
   const importOpen = useStore(selectors.ui.importOpen)
+  const paletteOpen = useStore(selectors.ui.paletteOpen)
+  const shortcutsOpen = useStore(selectors.ui.shortcutsOpen)
+  const exportTarget = useStore(selectors.ui.exportTarget)
   const stale = useStore(selectors.app.transport) !== 'connected'
   return (
     <>
@@ -41,12 +52,15 @@ export function App() {
           <WarningsBanner />
           <MainContent />
         </main>
+        <Toasts />
       </div>
       {form.mode !== 'closed' && <ProfileFormDialog form={form} />}
       {deleteTargetId !== null && <DeleteDialog profileId={deleteTargetId} />}
-      {healthTargetId !== null && <HealthDialog profileId={healthTargetId} />}
-      {sessionsTargetId !== null && <SessionsDialog profileId={sessionsTargetId} />}
       {importOpen && <ImportDialog />}
+      {paletteOpen && <CommandPalette />}
+      {shortcutsOpen && <ShortcutsDialog />}
+      {exportTarget !== null && <ExportDialog target={exportTarget} />}
+      <ControlDialogs />
     </>
   )
 }

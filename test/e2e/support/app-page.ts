@@ -39,6 +39,29 @@ export class AppPage {
     return Number(await this.card(name).getByTestId(`count-${which}`).textContent())
   }
 
+  /** Opens a profile's view from its card (the Open link), optionally on one tab. */
+  async openProfile(
+    name: string,
+    tab?: 'overview' | 'health' | 'alerts' | 'sessions' | 'queue' | 'events' | 'settings',
+  ): Promise<Locator> {
+    await this.card(name)
+      .getByRole('link', { name: `Open ${name}`, exact: true })
+      .click()
+    const view = this.page.getByTestId('profile-view')
+    await expect(view.getByRole('heading', { level: 2, name, exact: true })).toBeVisible()
+    if (tab) {
+      await view.getByTestId(`tab-${tab}`).click()
+      await expect(view.getByTestId(`tab-${tab}`)).toHaveAttribute('aria-selected', 'true')
+    }
+    return view
+  }
+
+  /** Back from a profile's view to the fleet dashboard. */
+  async backToFleet(): Promise<void> {
+    await this.page.getByRole('link', { name: '← Fleet' }).click()
+    await expect(this.page.getByTestId('profile-view')).toHaveCount(0)
+  }
+
   async openForm(): Promise<void> {
     await this.page.getByRole('button', { name: 'Add profile' }).first().click()
     await expect(this.page.getByLabel('Name', { exact: true })).toBeVisible()

@@ -1,7 +1,7 @@
 /**
  * The card's buttons follow the state: Connect when there is nothing to stop; Disconnect while
  * connected; while main retries (connecting or failed with a session) Reconnect now and
- * Disconnect; a connect in flight shows a busy Connect.
+ * Disconnect; a connect in flight shows a busy Connect. Open (the profile's view) is always there.
  */
 import { createElement } from 'react'
 import { describe, expect, it } from 'vitest'
@@ -30,11 +30,11 @@ function actions(overrides: Partial<ProfileActions> = {}): ProfileActions {
 function buttons(state: ConnectionState, hasSession: boolean, a = actions()) {
   const html = render(
     createElement(CardActions, {
+      profileId: 'p1',
+      profileName: 'orders',
       state,
       hasSession,
       actions: a,
-      onEdit: () => undefined,
-      onDelete: () => undefined,
     }),
   )
   return [...html.matchAll(/<button([^>]*)>([\s\S]*?)<\/button>/g)].map((m) => ({
@@ -44,7 +44,7 @@ function buttons(state: ConnectionState, hasSession: boolean, a = actions()) {
 }
 
 const names = (list: { name: string }[]) => list.map((b) => b.name)
-const tail = ['Test connection', 'Edit', 'Delete']
+const tail: string[] = []
 
 describe('card actions', () => {
   it('disconnected: Connect', () => {
@@ -84,6 +84,22 @@ describe('card actions', () => {
     expect(names(list)).toEqual(['Disconnect', ...tail])
     expect(list[0]?.disabled).toBe(true)
   })
+
+  it.each(['disconnected', 'connected', 'failed'] as const)(
+    '%s: Open links to the profile view, named for the profile',
+    (state) => {
+      const html = render(
+        createElement(CardActions, {
+          profileId: 'p1',
+          profileName: 'orders',
+          state,
+          hasSession: state !== 'disconnected',
+          actions: actions(),
+        }),
+      )
+      expect(html).toMatch(/<a[^>]*href="#\/profile\/p1\/overview"[^>]*aria-label="Open orders"/)
+    },
+  )
 
   it('while the password prompt is open the card has no second Connect', () => {
     expect(names(buttons('disconnected', false, actions({ askingPassword: true })))).toEqual(tail)

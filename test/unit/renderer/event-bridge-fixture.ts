@@ -8,7 +8,7 @@ import { buildApi } from '../../../src/shared/api-builder'
 import type { EventChannel, InvokeChannel } from '../../../src/shared/channels'
 import type { EventPayloads } from '../../../src/shared/contract'
 import type { MonitorSnapshot } from '../../../src/shared/domain'
-import { ok, type ErrorInfo, type Result } from '../../../src/shared/result'
+import { fail, ok, type ErrorInfo, type Result } from '../../../src/shared/result'
 import type { SessionsView } from '../../../src/shared/sessions'
 import { appInfo, profile, status } from './store-fixture'
 
@@ -36,6 +36,8 @@ export function fakeTransport(initialStatus: TransportStatus = 'connecting') {
     'app:get-info': () => ok(appInfo()),
     'monitor:get-snapshot': () => ok(defaultSnapshot),
     'sessions:get': () => ok(emptySessionsView('p1')),
+    // What main answers until its side of issue 8 lands.
+    'app:get-preferences': () => fail('invalid-state', 'app:get-preferences is not available yet'),
   }
 
   const invoke = vi.fn(async (channel: InvokeChannel, _request: unknown) => {

@@ -30,16 +30,20 @@ describe('event bridge: routing', () => {
     expect(selectors.profiles.loaded(state())).toBe(true)
   })
 
-  it('connection:state-changed -> setStatus', async () => {
+  it('connection:state-changed -> setStatuses, once the task that delivered it is done', async () => {
     const { fake, state } = await started()
     fake.emit('connection:state-changed', status('a', 'failed', 5))
+    await settle()
     expect(selectors.statuses.status('a')(state())).toEqual(status('a', 'failed', 5))
   })
 
-  it('pool:stats-changed -> addSample', async () => {
+  it('pool:stats-changed -> addSamples, once the task that delivered it is done', async () => {
     const { fake, state } = await started()
     fake.emit('connection:state-changed', status('a', 'connected', 5))
+    await settle()
     fake.emit('pool:stats-changed', sample('a', 3_000, 6))
+    expect(selectors.statuses.lastSampleAt('a')(state())).toBeUndefined()
+    await settle()
     expect(selectors.statuses.history('a')(state())?.toArray()).toEqual([sample('a', 3_000, 6)])
     expect(selectors.statuses.lastSampleAt('a')(state())).toBe(3_000)
     expect(selectors.statuses.pool('a')(state())).toEqual(stats(6))

@@ -35,7 +35,8 @@ describe('store: import dialog', () => {
     ['openCreateForm', () => get().openCreateForm()],
     ['openEditForm', () => get().openEditForm('p1')],
     ['askToDelete', () => get().askToDelete('p1')],
-    ['openHealth', () => get().openHealth('p1')],
+    ['openPalette', () => get().openPalette()],
+    ['openDrain', () => get().openDrain('p1')],
   ])('%s closes it', (_name, open) => {
     get().openImport()
     open()

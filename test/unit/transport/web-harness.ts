@@ -12,6 +12,7 @@ import { ok, type Result } from '../../../src/shared/result'
 import type { ServerMessage } from '../../../src/shared/ws-protocol'
 import { TypedEmitter } from '../../../src/main/engine/core/emitter'
 import { startWebServer, type WebServer } from '../../../src/main/transport/web/web-server'
+import { FakeClock } from '../../helpers/fake-clock'
 import { tempDir } from '../../helpers/temp-dir'
 
 export const INDEX_HTML = '<!doctype html><title>Lifeguard test index</title>'
@@ -26,6 +27,8 @@ export interface Harness {
   staticDir: string
   /** The injected monotonic clock (ms); tests move it explicitly. */
   clock: { now: number }
+  /** The event batcher's timers: sample flushes happen when a test advances it. */
+  batchClock: FakeClock
   close(): Promise<void>
 }
 
@@ -41,6 +44,7 @@ export async function startHarness(token?: string): Promise<Harness> {
 
   const calls: Harness['calls'] = []
   const clock = { now: 0 }
+  const batchClock = new FakeClock()
   const events = new TypedEmitter<EventPayloads>()
   const dispatch = async (channel: unknown, request: unknown): Promise<Result<unknown>> => {
     calls.push({ channel, request })
@@ -52,6 +56,7 @@ export async function startHarness(token?: string): Promise<Harness> {
     staticDir,
     token,
     now: () => clock.now,
+    timers: batchClock,
   })
   return {
     server,
@@ -59,6 +64,7 @@ export async function startHarness(token?: string): Promise<Harness> {
     calls,
     staticDir,
     clock,
+    batchClock,
     close: async () => {
       // A socket the server lost track of (only after a server bug) must not hang the suite.
       let timer: NodeJS.Timeout | undefined
@@ -182,6 +188,19 @@ export function collect(ws: WebSocket): {
         check()
       }),
   }
+}
+
+/** The events of event frames, each batch frame unpacked in order. */
+export function eventsOf(
+  messages: readonly ServerMessage[],
+): Array<{ channel: string; payload: unknown }> {
+  return messages.flatMap((m) =>
+    m.type === 'event'
+      ? [{ channel: m.channel, payload: m.payload }]
+      : m.type === 'events'
+        ? m.events.map((e) => ({ channel: e.channel, payload: e.payload }))
+        : [],
+  )
 }
 
 export function closed(ws: WebSocket): Promise<{ code: number }> {

@@ -17,6 +17,10 @@
  * `jitteredDelay(step)`. The backoff step survives short recoveries (a flapping database waits
  * longer and longer) and starts again once the database was healthy for `resetAfterHealthyMs`.
  * All deadlines use the monotonic clock; wall time only labels records for people.
+ *
+ * Probes can be paused while connected (`pauseProbes`: the pool is draining or drained and would
+ * refuse the probe's acquire with 'pool-draining'): no probe runs, a probe in flight that fails
+ * is not counted, and the state stays as it is until `resumeProbes`, which probes at once.
  */
 import type { AttemptRecord, AttemptTrigger, ErrorClass, HealthView } from '../../../shared/domain'
 import { NamedTimers } from '../core/named-timers'
@@ -65,6 +69,7 @@ export class HealthChecker {
   private readonly timers: NamedTimers<'attempt' | 'probe' | 'breaker' | 'startup'>
   private attempting = false
   private probing = false
+  private probesPaused = false
   private probesSinceCounts = Infinity
   private latencyMs: number | null = null
   private readonly breaker = new CircuitBreaker()
@@ -142,6 +147,7 @@ export class HealthChecker {
     this.scheduled = undefined
     this.attempting = false
     this.probing = false
+    this.probesPaused = false
     this.unreachableSince = undefined
     this.healthySince = undefined
     this.breaker.close()
@@ -156,11 +162,25 @@ export class HealthChecker {
     this.breaker.guard(this.retryAfterMs(), this.unavailableText())
   }
 
+  /** No probes until resumeProbes (the pool is draining or drained); the state stays. */
+  pauseProbes(): void {
+    this.probesPaused = true
+    this.timers.clear('probe')
+  }
+
+  /** Probes again, the first at once. */
+  resumeProbes(): void {
+    if (!this.probesPaused) return
+    this.probesPaused = false
+    if (this.current === 'connected' && !this.probing) void this.runProbe()
+  }
+
   /** "Reconnect now": skips the wait (or probes at once while connected). */
   reconnectNow(): void {
     if (this.current === 'disconnected')
       throw new LifeguardError('invalid-state', 'the profile is not connected: connect it first')
     if (this.current === 'connected') {
+      if (this.probesPaused) return
       this.timers.clear('probe')
       void this.runProbe()
       return
@@ -183,7 +203,7 @@ export class HealthChecker {
 
   /** The pool saw connections break (the server shut them down): probe now rather than later. */
   connectionsBroke(): void {
-    if (this.current !== 'connected' || this.probing) return
+    if (this.current !== 'connected' || this.probing || this.probesPaused) return
     this.timers.clear('probe')
     void this.runProbe()
   }
@@ -334,11 +354,12 @@ export class HealthChecker {
   // ---- probes ---------------------------------------------------------------------------------
 
   private armProbe(): void {
+    if (this.probesPaused) return
     this.timers.arm('probe', this.deps.settings.probeIntervalMs, () => void this.runProbe())
   }
 
   private async runProbe(): Promise<void> {
-    if (this.probing || this.current !== 'connected') return
+    if (this.probing || this.current !== 'connected' || this.probesPaused) return
     const generation = this.generation
     const { settings } = this.deps
     this.probing = true
@@ -350,6 +371,8 @@ export class HealthChecker {
     } catch (error) {
       if (generation !== this.generation) return
       this.probing = false
+      // Paused meanwhile (a drain refused its acquire): no evidence about the database.
+      if (this.probesPaused) return
       if (this.current === 'connected') this.failed(error, startedAt, undefined)
       return
     }

@@ -1,10 +1,11 @@
 /**
  * Keeps each profile's metrics history (fed with every pool-stats push, about once a second) and
  * its count of connection attempts, and builds the metrics exports of one profile or all
- * (issue 8, item 5): JSON (settings without secrets, state, series, alerts), CSV (one row per
+ * (issue 8, item 5): JSON (settings without secrets, state, series, events, alerts), CSV (one row per
  * sample) and Prometheus text (current values).
  */
 import type { PoolStats, ProfileStatus, ProfileSummary } from '../../../shared/domain'
+import type { EngineEvent } from '../../../shared/cockpit'
 import type { SessionAlert } from '../../../shared/sessions'
 import {
   buildMetricsSnapshot,
@@ -28,6 +29,8 @@ export interface ProfileForExport {
   status: ProfileStatus
   pool: PoolMetricsWithBuckets | null
   alerts: SessionAlert[]
+  /** The profile's engine events, newest first (JSON export). */
+  events: EngineEvent[]
 }
 
 export interface MetricsFile {
@@ -92,7 +95,7 @@ export class MetricsRecorder {
         profile: p.profile,
         state: p.status,
         series: [this.history.query(p.profile.id, range, now)],
-        events: [],
+        events: p.events,
         alerts: p.alerts,
       })),
     })

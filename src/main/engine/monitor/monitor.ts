@@ -5,6 +5,14 @@
  */
 import type { EventPayloads } from '../../../shared/contract'
 import type {
+  AppPreferences,
+  EngineEventPage,
+  MetricsSeries,
+  ShutdownResult,
+  WorkloadSettings,
+  WorkloadStatus,
+} from '../../../shared/cockpit'
+import type {
   AppInfo,
   AppWarning,
   ConnectionTestResult,
@@ -20,11 +28,14 @@ import type {
 import type { ProfileDraft } from '../../../shared/schemas'
 import type { Clock } from '../core/clock'
 import { TypedEmitter } from '../core/emitter'
-import { isLifeguardError, LifeguardError } from '../core/errors'
+import { LifeguardError } from '../core/errors'
 import type { SessionActionResult, SessionsView } from '../../../shared/sessions'
-import { defaults, type EngineSettings } from '../defaults'
+import type { EngineSettings } from '../defaults'
 import type { DemoDatabase } from '../demo/demo-database'
-import { DemoWorkload } from '../demo/demo-workload'
+import type { EventQuery } from '../events/event-log'
+import { demoWorkloadDefaults, userWorkloadDefaults } from '../loadlab/workload-settings'
+import type { HistoryRange } from '../metrics'
+import { PreferencesStore, type PreferencesChange } from '../preferences/preferences-store'
 import type { ConnectionParams } from '../pool/pg-connection'
 import { testConnection } from '../profiles/connection-test'
 import type { StoredProfile } from '../profiles/profile-file'
@@ -36,10 +47,13 @@ import {
   type ImportSource,
 } from '../profiles/import/import-coordinator'
 import { profileDraftSchema } from '../../../shared/schemas'
-import { MetricsRecorder, prometheusBucketBoundsMs } from './metrics-recorder'
+import { runSessionAction, sessionsViewOf } from './sessions-view'
+import { ensureDemoProfile } from './demo-profile'
+import { appInfo } from './app-info'
 import { profilesExport } from '../profiles/profiles-export'
 import { PasswordSources } from './password-sources'
-import { ProfileSession } from './profile-session'
+import type { DrainRequest, ProfileSession, ProfileSessionDeps } from './profile-session'
+import { ProfileSessions } from './profile-sessions'
 import {
   connectionParams,
   healthOf,
@@ -61,6 +75,10 @@ export interface MonitorOptions {
   vault: SecretVault
   /** What libpq would read (PGPASSFILE, PGSERVICEFILE, home, OS user): imports and .pgpass. */
   importEnvironment: ImportEnvironment
+  /** The app's preferences (`<dataDir>/preferences.json`). */
+  preferences: PreferencesStore
+  /** Test seam: stub drivers for the profile sessions (unit tests without a database). */
+  sessionDeps?: Partial<Pick<ProfileSessionDeps, 'drivers' | 'observeSessions' | 'random'>>
 }
 
 export type TestTarget = { draft: ProfileDraft } | { id: string; password?: string | undefined }
@@ -68,15 +86,29 @@ export type TestTarget = { draft: ProfileDraft } | { id: string; password?: stri
 export class Monitor {
   readonly events = new TypedEmitter<EventPayloads>()
   private readonly passwords: PasswordSources
-  private readonly sessions = new Map<string, ProfileSession>()
+  /** One session per profile, with its metrics, engine events and load lab. */
+  private readonly profiles: ProfileSessions
   private readonly warnings: AppWarning[]
-  private demoWorkload: DemoWorkload | undefined
   private readonly imports: ImportCoordinator
-  private readonly metrics = new MetricsRecorder()
   private disposed = false
 
   constructor(private readonly options: MonitorOptions) {
-    this.warnings = [...(options.warnings ?? []), ...options.vault.problems]
+    this.warnings = [
+      ...(options.warnings ?? []),
+      ...options.vault.problems,
+      ...options.preferences.warnings,
+    ]
+    this.profiles = new ProfileSessions({
+      clock: options.clock,
+      health: options.settings.health,
+      events: this.events,
+      // The local demo runs a gentle workload by default, so every view is alive.
+      initialWorkload: (id) =>
+        options.store.has(id) && options.store.get(id).kind === 'demo'
+          ? { ...demoWorkloadDefaults }
+          : { ...userWorkloadDefaults },
+      ...(options.sessionDeps ? { sessionDeps: options.sessionDeps } : {}),
+    })
     this.imports = new ImportCoordinator(options.importEnvironment, options.clock.now)
     this.passwords = new PasswordSources(options.vault, options.importEnvironment, (problem) =>
       this.raiseWarning({
@@ -88,36 +120,17 @@ export class Monitor {
 
   /** The latest sample of the server's sessions and the alert list (issue 6). */
   sessionsView(id: string): SessionsView {
-    this.options.store.get(id)
-    const observer = this.sessionFor(id).sessions
-    const error = observer?.lastError
-    return {
-      profileId: id,
-      snapshot: observer?.latest ?? null,
-      error: error
-        ? { code: isLifeguardError(error) ? error.code : 'query-failed', message: error.message }
-        : null,
-      alerts: observer?.alerts() ?? [],
-    }
+    return sessionsViewOf(this.session(id))
   }
 
   /** Cancel or terminate a server session after the UI's confirmation (the pid is bound). */
-  async sessionAction(
+  sessionAction(
     id: string,
     action: 'cancel' | 'terminate',
     pid: number,
     allowOwn = false,
   ): Promise<SessionActionResult> {
-    this.options.store.get(id)
-    const observer = this.sessionFor(id).sessions
-    if (!observer) throw new LifeguardError('invalid-state', 'the profile is not connected')
-    const result =
-      action === 'cancel'
-        ? await observer.cancel(pid, { allowOwn })
-        : await observer.terminate(pid, { allowOwn })
-    // Sample again (bounded by the sample timeout), so the list the UI reloads shows the effect.
-    await observer.sample().catch(() => undefined)
-    return result
+    return runSessionAction(this.session(id), action, pid, allowOwn)
   }
 
   /** A metrics snapshot of some profiles (or all) as JSON, CSV or Prometheus text. */
@@ -128,17 +141,15 @@ export class Monitor {
   ): MetricsExport {
     const profiles =
       ids === undefined ? this.options.store.list() : ids.map((id) => this.options.store.get(id))
-    const gathered = profiles.map((p) => {
-      const session = this.sessionFor(p.id)
-      return {
-        profile: this.summary(p),
-        status: session.status(),
-        pool: session.poolMetrics(prometheusBucketBoundsMs),
-        alerts: session.sessions?.alerts() ?? [],
-      }
-    })
+    const gathered = profiles.map((p) => this.profiles.exportInput(this.summary(p)))
     const scope = ids !== undefined && ids.length === 1 ? 'profile' : 'all'
-    return this.metrics.export(format, gathered, range, this.options.clock.wallNow(), scope)
+    return this.profiles.metrics.export(
+      format,
+      gathered,
+      range,
+      this.options.clock.wallNow(),
+      scope,
+    )
   }
 
   /** Profiles as JSON without passwords (and without password commands, which may hold tokens). */
@@ -176,21 +187,8 @@ export class Monitor {
   }
 
   info(): AppInfo {
-    return {
-      version: this.options.version,
-      shell: this.options.shell,
-      dataDir: this.options.dataDir,
-      nodeVersion: process.versions.node,
-      warnings: [...this.warnings],
-      secretStorage: this.secretStorage(),
-    }
-  }
-
-  private secretStorage(): AppInfo['secretStorage'] {
-    const status = this.options.vault.status()
-    return status.encrypts
-      ? { available: true, backend: status.backend, reason: null }
-      : { available: false, backend: null, reason: status.reason }
+    const { version, shell, dataDir, vault } = this.options
+    return appInfo({ version, shell, dataDir, vault, warnings: this.warnings })
   }
 
   raiseWarning(warning: AppWarning): void {
@@ -226,13 +224,13 @@ export class Monitor {
   }
 
   async deleteProfile(id: string): Promise<{ id: string }> {
-    const profile = this.options.store.get(id)
+    this.options.store.get(id)
     await this.disconnect(id)
-    if (profile.kind === 'demo') this.stopDemoWorkload()
     this.options.store.delete(id)
     this.passwords.forget(id)
-    this.metrics.forget(id)
-    this.sessions.delete(id)
+    this.profiles.forget(id)
+    if (this.options.preferences.forgetProfile(id))
+      this.events.emit('preferences:changed', this.options.preferences.get())
     this.profilesChanged()
     return { id }
   }
@@ -269,40 +267,73 @@ export class Monitor {
     // retrying with the old one.
     if (password !== undefined && session.state !== 'connected' && session.state !== 'disconnected')
       await session.disconnect()
-    const status = await session.connect(
+    return session.connect(
       this.params(profile, known),
-      sizingOf(profile),
+      sizingOf(profile, this.options.settings),
       healthOf(profile, this.options.settings.health),
       sessionSettingsOf(profile),
     )
-    if (profile.kind === 'demo' && status.state !== 'disconnected') {
-      this.stopDemoWorkload()
-      this.demoWorkload = new DemoWorkload(session, this.options.clock, defaults.demo.clients)
-      this.demoWorkload.start()
-    }
-    return status
   }
 
   healthTimeline(id: string): HealthTimeline {
-    this.options.store.get(id)
-    const session = this.sessionFor(id)
+    const session = this.session(id)
     return { status: session.status(), attempts: session.timeline() }
   }
 
   reconnectNow(id: string): ProfileStatus {
-    this.options.store.get(id)
-    return this.sessionFor(id).reconnectNow()
+    return this.session(id).reconnectNow()
   }
 
   resetBackoff(id: string): ProfileStatus {
-    this.options.store.get(id)
-    return this.sessionFor(id).resetBackoff()
+    return this.session(id).resetBackoff()
   }
 
   async disconnect(id: string): Promise<ProfileStatus> {
-    const profile = this.options.store.get(id)
-    if (profile.kind === 'demo') this.stopDemoWorkload()
-    return this.sessionFor(id).disconnect()
+    return this.session(id).disconnect()
+  }
+
+  // ---- the cockpit (issue 8) ------------------------------------------------------------------
+
+  /** Drains the profile's pool; the answer comes at once, the progress in status pushes. */
+  drain(id: string, request: DrainRequest): ProfileStatus {
+    return this.session(id).drain(request)
+  }
+
+  resume(id: string): ProfileStatus {
+    return this.session(id).resume()
+  }
+
+  /** Ends the pool at once (connections in use terminated); the profile is disconnected. */
+  shutdown(id: string): Promise<ShutdownResult & { status: ProfileStatus }> {
+    return this.session(id).shutdown()
+  }
+
+  /** The profile's engine events, newest first. */
+  listEvents(id: string, query: EventQuery): EngineEventPage {
+    return this.profiles.engineEvents.list(this.known(id), query)
+  }
+
+  metricsHistory(id: string, range: HistoryRange): MetricsSeries {
+    return this.profiles.metrics.history.query(this.known(id), range, this.options.clock.wallNow())
+  }
+
+  getWorkload(id: string): WorkloadStatus {
+    return this.profiles.workloads.get(this.known(id))
+  }
+
+  setWorkload(id: string, settings: WorkloadSettings): WorkloadStatus {
+    return this.profiles.workloads.set(this.known(id), settings)
+  }
+
+  preferences(): AppPreferences {
+    return this.options.preferences.get()
+  }
+
+  /** Only the keys given change; an unknown profile id is 'not-found' and changes nothing. */
+  setPreferences(change: PreferencesChange): AppPreferences {
+    const next = this.options.preferences.set(change, (id) => this.options.store.has(id))
+    this.events.emit('preferences:changed', next)
+    return next
   }
 
   /** Creates (or refreshes) the local demo profile and connects it. */
@@ -316,62 +347,31 @@ export class Monitor {
   async dispose(): Promise<void> {
     if (this.disposed) return
     this.disposed = true
-    this.stopDemoWorkload()
-    await Promise.allSettled([...this.sessions.values()].map((s) => s.disconnect()))
+    await this.profiles.dispose()
     await this.options.demo?.dispose()
     this.passwords.clear()
     this.events.removeAll()
   }
 
   private async ensureDemoServer(): Promise<StoredProfile> {
-    const demo = this.options.demo
-    if (!demo)
-      throw new LifeguardError('demo-unavailable', 'the local demo is not available in this shell')
-    const address = await demo.start()
-    const { password, ...where } = address
-    const existing = this.options.store.has(DEMO_PROFILE_ID)
-      ? this.options.store.get(DEMO_PROFILE_ID)
-      : undefined
-    const changed = !existing || existing.port !== where.port || existing.host !== where.host
-    const profile = changed ? this.options.store.upsertDemo(where) : existing
-    this.passwords.setTyped(DEMO_PROFILE_ID, password)
+    const { profile, changed } = await ensureDemoProfile(this.options.demo, this.options.store)
+    this.passwords.setTyped(DEMO_PROFILE_ID, profile.password)
     if (changed) this.profilesChanged()
-    return profile
-  }
-
-  private stopDemoWorkload(): void {
-    this.demoWorkload?.stop()
-    this.demoWorkload = undefined
+    return profile.stored
   }
 
   private sessionFor(id: string): ProfileSession {
-    let session = this.sessions.get(id)
-    if (!session) {
-      session = new ProfileSession(id, {
-        clock: this.options.clock,
-        health: this.options.settings.health,
-        onAttempt: (record) => {
-          this.metrics.countAttempt(id)
-          this.events.emit('health:attempt-recorded', record)
-        },
-        onSessions: (snapshot) =>
-          this.events.emit('sessions:sampled', {
-            profileId: id,
-            sampledAt: snapshot.sampledAt,
-            connections: snapshot.connections,
-            counts: snapshot.counts,
-            sampleMs: snapshot.sampleMs,
-          }),
-        onAlerts: (alerts) => this.events.emit('alerts:changed', { profileId: id, alerts }),
-        onStatus: (status) => this.events.emit('connection:state-changed', status),
-        onStats: (stats, at) => {
-          this.metrics.record(id, stats, at, this.sessions.get(id)?.status())
-          this.events.emit('pool:stats-changed', { profileId: id, stats, at })
-        },
-      })
-      this.sessions.set(id, session)
-    }
-    return session
+    return this.profiles.get(id)
+  }
+
+  /** The session of a profile that must exist ('not-found' otherwise). */
+  private session(id: string): ProfileSession {
+    return this.profiles.get(this.known(id))
+  }
+
+  /** `id`, after checking the profile exists ('not-found' otherwise). */
+  private known(id: string): string {
+    return this.options.store.get(id).id
   }
 
   private params(where: ConnectionTarget, password: string | undefined): ConnectionParams {

@@ -1,77 +1,56 @@
 /**
- * One connected profile: its pool, its health checker and the live counts it pushes.
- * The connection state is the health checker's (disconnected | connecting | connected | failed),
- * plus `disconnecting` while the pool shuts down.
+ * One connected profile: its pool, its health checker, its server-sessions observer, the live
+ * counts it pushes, pool control (drain / resume / shutdown) and the profile's engine events and
+ * alerts. The connection state is the health checker's (disconnected | connecting | connected |
+ * failed), plus `disconnecting` while the pool shuts down.
+ *
+ * Drain: the pool stops handing out connections and closes each one as it comes back; the answer
+ * comes at once and the progress (DrainProgress: connections still in use) follows in status
+ * pushes. While the pool is draining or drained, Lifeguard's own probes and session samples are
+ * paused (the pool would refuse them with 'pool-draining', which is no news about the database),
+ * so the state stays 'connected' with poolState 'drained'; `resume` (or the deadline choice
+ * 'resume') starts them again, probing at once.
  */
+import type { ShutdownResult } from '../../../shared/cockpit'
 import type {
   AttemptRecord,
   ConnectionState,
   PoolStats,
   ProfileStatus,
 } from '../../../shared/domain'
-import { RepeatingTask, type Clock, type TimerHandle } from '../core/clock'
 import { LifeguardError } from '../core/errors'
-import { classifyConnectionError } from '../core/pg-errors'
 import { AttemptTimeline } from '../health/attempt-timeline'
-import { HealthChecker } from '../health/health-checker'
+import type { HealthChecker } from '../health/health-checker'
 import type { HealthSettings } from '../health/health-settings'
-import { attemptConnection, probeThroughPool } from '../health/pg-checks'
-import { backendAdmin } from '../pool/backend-admin'
-import {
-  ConnectionPool,
-  type AcquireOptions,
-  type PoolEvents,
-  type PoolLease,
-  type PoolMetricsSnapshot,
-} from '../pool/engine'
-import type { PoolHistogramBuckets } from '../pool/engine/pool-metrics'
+import { ConnectionPool, type AcquireOptions, type PoolLease } from '../pool/engine'
 import type { ConnectionParams } from '../pool/pg-connection'
-import { openPgConnection } from '../pool/pg-connection'
 import { poolBackendPids, SessionObserver, type SessionSettings } from '../sessions'
-import type { AlertChanges, SessionAlert, SessionSnapshot } from '../../../shared/sessions'
-import { defaults } from '../defaults'
+import type { ProfileAlertDetail, ProfileAlertKind } from '../sessions/profile-alerts'
+import type { SessionAlert } from '../../../shared/sessions'
+import { watchPoolEvents } from '../events/pool-event-recorder'
+import { recordAttempt, StatusEvents, type RecordEvent } from '../events/profile-event-recorder'
+import {
+  statsEvents,
+  type Acquirer,
+  type PoolMetricsWithBuckets,
+  type PoolSizing,
+  type ProfileSessionDeps,
+} from './profile-session-types'
+import { DrainControl, type DrainRequest } from './drain-control'
+import { ProfileAlertFeed } from './profile-alert-feed'
+import { pgDrivers, type ProfileDrivers } from './profile-drivers'
+import { poolStatsOf, warmUp } from './pool-warm-up'
+import { classifierFor, createHealthChecker, maskText } from './session-health'
+import { StatsPusher } from './stats-pusher'
 
-/** Pool events after which the counts may have changed. */
-const statsEvents: ReadonlyArray<keyof PoolEvents> = [
-  'created',
-  'removed',
-  'acquired',
-  'released',
-  'timeout',
-  'state-changed',
-]
+export type { DrainRequest } from './drain-control'
 
-export interface ProfileSessionDeps {
-  clock: Clock
-  random?: () => number
-  health: HealthSettings
-  onStatus(status: ProfileStatus): void
-  onStats(stats: PoolStats, at: number): void
-  onAttempt(record: AttemptRecord): void
-  /** Each sample of the server's sessions (issue 6). */
-  onSessions?(snapshot: SessionSnapshot): void
-  /** The alert list changed (raised, resolved, severity). */
-  onAlerts?(alerts: SessionAlert[], changes: AlertChanges): void
-  /** Sample the server's sessions while connected (default true; health tests turn it off). */
-  observeSessions?: boolean
-}
-
-export interface PoolMetricsWithBuckets {
-  snapshot: PoolMetricsSnapshot
-  buckets: PoolHistogramBuckets
-}
-
-export interface PoolSizing {
-  max: number
-  min: number
-  acquireTimeoutMs: number
-  partitions: Readonly<Record<string, number>>
-}
-
-/** What profile operations (workload, queued writes, session sampling) acquire through. */
-export interface Acquirer {
-  acquire(options?: AcquireOptions): Promise<PoolLease>
-}
+export type {
+  Acquirer,
+  PoolMetricsWithBuckets,
+  PoolSizing,
+  ProfileSessionDeps,
+} from './profile-session-types'
 
 export class ProfileSession implements Acquirer {
   private disconnecting = false
@@ -82,23 +61,49 @@ export class ProfileSession implements Acquirer {
   private poolInstance: ConnectionPool | undefined
   private checker: HealthChecker | undefined
   private observer: { sessions: SessionObserver; unwatch: () => void } | undefined
+  private unwatchPool: (() => void) | undefined
   private lastState: ConnectionState = 'disconnected'
-  private readonly ticker: RepeatingTask
-  private lastStatsAt = -Infinity
-  private pendingStats: TimerHandle | undefined
+  private readonly stats: StatsPusher
   private transition: Promise<unknown> = Promise.resolve()
   /** Every attempt of this profile, across connects (bounded). */
   private readonly history: AttemptTimeline
+  private readonly drains: DrainControl
+  private readonly alertFeed: ProfileAlertFeed
+  private readonly statusEvents: StatusEvents
+  private readonly drivers: ProfileDrivers
 
   constructor(
     readonly profileId: string,
     private readonly deps: ProfileSessionDeps,
   ) {
     this.since = deps.clock.wallNow()
-    this.ticker = new RepeatingTask('pool-stats', deps.clock, defaults.statsIntervalMs, () =>
-      this.pushStats(),
+    this.stats = new StatsPusher(
+      deps.clock,
+      () => (this.poolInstance ? poolStatsOf(this.poolInstance) : undefined),
+      (stats) => this.pushStats(stats),
     )
+    this.drains = new DrainControl({
+      clock: deps.clock,
+      record: this.recordEvent,
+      pauseMonitoring: () => {
+        this.checker?.pauseProbes()
+        this.observer?.sessions.stop()
+      },
+      resumeMonitoring: () => {
+        this.checker?.resumeProbes()
+        if (this.observer && !this.observer.sessions.isRunning) this.observer.sessions.start()
+      },
+      changed: () => this.statusChanged(),
+    })
     this.history = new AttemptTimeline(deps.health.timelineSize)
+    this.alertFeed = new ProfileAlertFeed({
+      clock: deps.clock,
+      record: this.recordEvent,
+      sessionAlerts: () => this.observer?.sessions.alerts() ?? [],
+      ...(deps.onAlerts ? { onAlerts: deps.onAlerts } : {}),
+    })
+    this.statusEvents = new StatusEvents(this.recordEvent)
+    this.drivers = deps.drivers ?? pgDrivers
   }
 
   get state(): ConnectionState {
@@ -125,24 +130,48 @@ export class ProfileSession implements Acquirer {
     return pool.acquire(options)
   }
 
+  /**
+   * Records one engine event of this profile (the Events tab). The entry point for every part of
+   * Lifeguard that has something to say about the profile (the write queue's kinds, issue 5).
+   * `message` is Lifeguard's own sentence: never a password; server text inside it is data.
+   */
+  readonly recordEvent: RecordEvent = (kind, severity, message, data = {}) => {
+    this.deps.onEvent?.(kind, severity, message, data)
+  }
+
   status(): ProfileStatus {
     const checker = this.checker
     const state = this.state
+    const pool = this.poolInstance
     return {
       profileId: this.profileId,
       state,
-      pool: this.poolInstance ? this.poolStats(this.poolInstance) : null,
+      pool: pool ? poolStatsOf(pool) : null,
       serverVersion: this.serverVersion,
       error: state === 'connected' || !checker?.error ? null : checker.error.toInfo(),
       since: this.since,
       health: checker && state !== 'disconnected' ? checker.view() : null,
-      poolState: this.poolInstance ? this.poolInstance.state : null,
-      drain: null,
+      poolState: pool ? pool.state : null,
+      drain: this.drains.view(pool),
     }
   }
 
   timeline(): AttemptRecord[] {
     return this.history.list()
+  }
+
+  /** The profile's alerts: its server sessions' and its own (breaker open, queue filling). */
+  alerts(): SessionAlert[] {
+    return this.alertFeed.list()
+  }
+
+  /**
+   * Raises (or updates) the profile's alert of `kind` while its condition lasts, and resolves it
+   * with `null` (see sessions/profile-alerts.ts). The lead wires the write queue's 'queue-filling'
+   * signal here: `session.setProfileAlert('queue-filling', { depth, maxQueueSize, ratio })`.
+   */
+  setProfileAlert<K extends ProfileAlertKind>(kind: K, detail: ProfileAlertDetail<K> | null): void {
+    this.alertFeed.set(kind, detail)
   }
 
   /**
@@ -162,31 +191,66 @@ export class ProfileSession implements Acquirer {
         if (this.checker.state !== 'connected') this.checker.reconnectNow()
         return this.status()
       }
+      const { leakDetectionMs, ...size } = sizing
       const pool = new ConnectionPool(
         {
-          connect: () => openPgConnection(params),
+          connect: () => this.drivers.connect(params),
           clock: this.deps.clock,
-          ...backendAdmin(params),
+          ...this.drivers.admin(params),
         },
-        { ...sizing, initial: 0 },
+        { ...size, initial: 0, ...(leakDetectionMs === undefined ? {} : { leakDetectionMs }) },
       )
       pool.holdCreates(true)
-      for (const event of statsEvents) pool.on(event, () => this.scheduleStats())
+      for (const event of statsEvents) pool.on(event, () => this.stats.changed())
       pool.on('removed', ({ reason }) => {
         if (reason === 'broken') this.checker?.connectionsBroke()
       })
+      // Not from inside the pool's transition: a listener releasing a connection there would
+      // re-enter the pool's scheduler mid-step. A disconnect reports its own steps.
+      pool.on('state-changed', () =>
+        queueMicrotask(() => {
+          if (this.poolInstance !== pool || this.disconnecting) return
+          this.drains.poolStateChanged(pool)
+          this.statusChanged()
+        }),
+      )
+      const classify = classifierFor(params)
+      this.unwatchPool = watchPoolEvents(pool, this.recordEvent, {
+        describeError: (error) => classify(error).message,
+        mask: (text) => maskText(text, params.password),
+      })
       await pool.start()
       this.poolInstance = pool
-      const checker = this.newChecker(params, pool, health)
+      this.drains.reset()
+      const checker = createHealthChecker(
+        {
+          profileId: this.profileId,
+          clock: this.deps.clock,
+          random: this.deps.random ?? Math.random,
+          drivers: this.drivers,
+          onChange: () => this.statusChanged(),
+          onAttempt: (record) => {
+            this.history.push(record)
+            recordAttempt(this.recordEvent, record)
+            this.deps.onAttempt(record)
+          },
+          onUp: (result) => {
+            if (result.serverVersion !== null) this.serverVersion = result.serverVersion
+          },
+        },
+        params,
+        pool,
+        health,
+      )
       this.checker = checker
-      this.ticker.start()
+      this.stats.start()
       if (this.deps.observeSessions !== false) this.observeSessions(pool, sessionSettings)
       await checker.start()
       if (checker.state === 'failed' && checker.errorClass === 'permanent' && checker.error)
         throw checker.error
       if (checker.state === 'connected')
         await warmUp(pool, sizing.min, params.connectTimeoutMs, this.deps.clock)
-      this.pushStats()
+      this.stats.pushNow()
       return this.status()
     })
   }
@@ -203,29 +267,44 @@ export class ProfileSession implements Acquirer {
     return this.status()
   }
 
+  /**
+   * Drains the pool (see the file comment and drain-control.ts). The answer comes at once; the
+   * drain's end follows in status pushes. Refused, changing nothing, unless connected with a
+   * running pool.
+   */
+  drain(request: DrainRequest = {}): ProfileStatus {
+    const pool = this.poolInstance
+    if (!pool || !this.checker || this.state !== 'connected')
+      throw new LifeguardError(
+        'invalid-state',
+        `the profile is ${this.state}: only a connected profile can be drained`,
+      )
+    this.drains.drain(pool, request)
+    this.statusChanged()
+    return this.status()
+  }
+
+  /** Back to running after (or during) a drain: probes and samples start again. */
+  resume(): ProfileStatus {
+    this.drains.resume(this.poolInstance)
+    return this.status()
+  }
+
+  /**
+   * Ends the pool at once: connections in use are destroyed and their backends terminated, idle
+   * ones closed; the profile is disconnected. Refused, changing nothing, without a pool.
+   */
+  shutdown(): Promise<ShutdownResult & { status: ProfileStatus }> {
+    return this.serialise(async () => {
+      if (!this.poolInstance || !this.checker) throw notConnected()
+      const counts = await this.teardown()
+      return { ...counts, status: this.status() }
+    })
+  }
+
   disconnect(): Promise<ProfileStatus> {
     return this.serialise(async () => {
-      const pool = this.poolInstance
-      const checker = this.checker
-      if (!pool || !checker) return this.status()
-      this.disconnecting = true
-      this.statusChanged()
-      this.quiet = true
-      checker.stop()
-      this.quiet = false
-      this.observer?.sessions.stop()
-      this.observer?.unwatch()
-      if (this.observer) this.deps.onAlerts?.([], { raised: [], resolved: [], severityChanged: [] })
-      this.observer = undefined
-      this.ticker.stop()
-      this.deps.clock.clearTimeout(this.pendingStats)
-      this.pendingStats = undefined
-      await pool.shutdown()
-      this.pushStats()
-      this.poolInstance = undefined
-      this.checker = undefined
-      this.disconnecting = false
-      this.statusChanged()
+      if (this.poolInstance && this.checker) await this.teardown()
       return this.status()
     })
   }
@@ -242,6 +321,33 @@ export class ProfileSession implements Acquirer {
     return this.observer?.sessions
   }
 
+  private async teardown(): Promise<ShutdownResult> {
+    const pool = this.poolInstance!
+    const checker = this.checker!
+    this.disconnecting = true
+    this.statusChanged()
+    this.quiet = true
+    checker.stop()
+    this.quiet = false
+    this.observer?.sessions.stop()
+    this.observer?.unwatch()
+    this.observer = undefined
+    this.alertFeed.disconnected()
+    this.stats.stop()
+    const g = pool.stats()
+    const counts: ShutdownResult = { terminated: g.total - g.idle, closed: g.idle }
+    this.drains.closing(pool)
+    await pool.shutdown()
+    this.stats.pushNow()
+    this.unwatchPool?.()
+    this.unwatchPool = undefined
+    this.poolInstance = undefined
+    this.checker = undefined
+    this.disconnecting = false
+    this.statusChanged()
+    return counts
+  }
+
   /** Samples pg_stat_activity through this session (so through the breaker) while connected. */
   private observeSessions(pool: ConnectionPool, settings: Partial<SessionSettings>): void {
     const sessions = new SessionObserver({
@@ -250,53 +356,11 @@ export class ProfileSession implements Acquirer {
       settings,
       ownPids: () => poolBackendPids(pool),
       onSnapshot: (snapshot) => this.deps.onSessions?.(snapshot),
-      onAlerts: (changes, alerts) => {
-        const changed =
-          changes.raised.length + changes.resolved.length + changes.severityChanged.length > 0
-        if (changed) this.deps.onAlerts?.(alerts, changes)
-      },
+      onAlerts: (changes) => this.alertFeed.changed(changes),
     })
     const unwatch = sessions.watchPool(pool)
     sessions.start()
     this.observer = { sessions, unwatch }
-  }
-
-  private newChecker(
-    params: ConnectionParams,
-    pool: ConnectionPool,
-    health: HealthSettings,
-  ): HealthChecker {
-    const { clock } = this.deps
-    const probePartition = pool.hasPartition(defaults.healthPartition)
-      ? defaults.healthPartition
-      : defaults.monitorPartition
-    const classify = (error: unknown): LifeguardError =>
-      maskSecret(classifyConnectionError(error, params), params.password)
-    return new HealthChecker({
-      profileId: this.profileId,
-      clock,
-      random: this.deps.random ?? Math.random,
-      settings: health,
-      attempt: () => attemptConnection(params, clock, params.connectTimeoutMs),
-      probe: (timeoutMs, withCounts) =>
-        probeThroughPool(pool, probePartition, clock, timeoutMs, withCounts),
-      poolLoad: () => {
-        const g = pool.metrics().gauges
-        return { waiting: g.waiting, max: g.max }
-      },
-      classify,
-      onChange: () => this.statusChanged(),
-      onAttempt: (record) => {
-        this.history.push(record)
-        this.deps.onAttempt(record)
-      },
-      onUp: (result) => {
-        if (result.serverVersion !== null) this.serverVersion = result.serverVersion
-        pool.holdCreates(false)
-      },
-      onDown: () => pool.holdCreates(true),
-      onBreakerOpen: (error) => pool.rejectWaiters(error),
-    })
   }
 
   private serialise<T>(work: () => Promise<T>): Promise<T> {
@@ -313,80 +377,20 @@ export class ProfileSession implements Acquirer {
       this.lastState = state
       this.since = this.deps.clock.wallNow()
     }
-    this.deps.onStatus(this.status())
+    const status = this.status()
+    this.statusEvents.status(status)
+    this.alertFeed.followBreaker(status.health)
+    this.deps.onStatus(status)
   }
 
-  /** Counts changed: push now, or at most every statsMinGapMs. */
-  private scheduleStats(): void {
-    if (this.pendingStats !== undefined || !this.poolInstance) return
-    const wait = this.lastStatsAt + defaults.statsMinGapMs - this.deps.clock.now()
-    if (wait <= 0) {
-      this.pushStats()
-      return
-    }
-    this.pendingStats = this.deps.clock.setTimeout(() => {
-      this.pendingStats = undefined
-      this.pushStats()
-    }, wait)
-  }
-
-  private pushStats(): void {
+  private pushStats(stats: PoolStats): void {
+    this.deps.onStats(stats, this.deps.clock.wallNow())
+    // While draining, the progress (connections still in use) goes out with the counts.
     const pool = this.poolInstance
-    if (!pool) return
-    this.lastStatsAt = this.deps.clock.now()
-    this.deps.onStats(this.poolStats(pool), this.deps.clock.wallNow())
+    if (pool && this.drains.progressMoved(pool)) this.statusChanged()
   }
-
-  private poolStats(pool: ConnectionPool): PoolStats {
-    const { gauges: g, counters: c, histograms: h } = pool.metrics()
-    return {
-      total: g.total,
-      active: g.active,
-      idle: g.idle,
-      waiting: g.waiting,
-      max: g.max,
-      min: g.min,
-      pendingCreates: g.pendingCreates,
-      acquires: c.acquires,
-      timeouts: c.timeouts,
-      leaks: c.leaks,
-      waitP50Ms: h.acquireWait.p50,
-      waitP95Ms: h.acquireWait.p95,
-      waitP99Ms: h.acquireWait.p99,
-    }
-  }
-}
-
-/**
- * Waits (bounded) until the pool holds `min` connections, so "connected" means a warm pool; a
- * failure to open one ends the wait early (the health checker deals with it).
- */
-function warmUp(pool: ConnectionPool, min: number, timeoutMs: number, clock: Clock): Promise<void> {
-  return new Promise<void>((resolve) => {
-    const warm = () => pool.metrics().gauges.total >= min
-    if (warm()) return resolve()
-    const offs: Array<() => void> = []
-    const done = () => {
-      clock.clearTimeout(timer)
-      for (const off of offs) off()
-      resolve()
-    }
-    const timer = clock.setTimeout(done, timeoutMs)
-    offs.push(pool.on('created', () => warm() && done()))
-    offs.push(pool.on('create-failed', done))
-    offs.push(pool.on('state-changed', done))
-  })
 }
 
 function notConnected(): LifeguardError {
   return new LifeguardError('invalid-state', 'the profile is not connected: connect it first')
-}
-
-/**
- * Messages are built from the classification and the target, never from a connection string; this
- * is the second line: if the password ever shows up in one anyway, it is replaced.
- */
-function maskSecret(error: LifeguardError, secret: string | undefined): LifeguardError {
-  if (!secret || secret.length < 2 || !error.message.includes(secret)) return error
-  return new LifeguardError(error.code, error.message.split(secret).join('********'))
 }

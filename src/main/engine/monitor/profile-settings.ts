@@ -9,13 +9,21 @@ import type { StoredProfile } from '../profiles/profile-file'
 import { sessionDefaults, type SessionSettings } from '../sessions'
 import type { PoolSizing } from './profile-session'
 
-export function sizingOf(profile: StoredProfile): PoolSizing {
+export function sizingOf(profile: StoredProfile, engine?: EngineSettings): PoolSizing {
+  const leak = engine?.pool?.leakDetectionMs
+  const overrides = leak === undefined ? {} : { leakDetectionMs: leak }
   if (profile.kind === 'demo')
-    return { ...defaults.pool, max: defaults.demo.poolMax, min: defaults.demo.poolMin }
+    return {
+      ...defaults.pool,
+      max: defaults.demo.poolMax,
+      min: defaults.demo.poolMin,
+      ...overrides,
+    }
   const own = profile.settings
   const max = own.poolMax ?? defaults.pool.max
   return {
     ...defaults.pool,
+    ...overrides,
     max,
     min: Math.min(own.poolMin ?? defaults.pool.min, max),
     acquireTimeoutMs: own.acquireTimeoutMs ?? defaults.pool.acquireTimeoutMs,

@@ -8,9 +8,11 @@ import http from 'node:http'
 import type { Duplex } from 'node:stream'
 import { WebSocketServer, type WebSocket } from 'ws'
 import { eventChannels, type EventPayloads } from '../../../shared/contract'
-import { WS_PATH } from '../../../shared/ws-protocol'
+import { WS_PATH, type ServerEvent, type ServerMessage } from '../../../shared/ws-protocol'
+import { systemClock } from '../../engine/core/clock'
 import type { TypedEmitter } from '../../engine/core/emitter'
 import type { Dispatch } from '../dispatch'
+import { EventBatcher, type BatchTimers } from '../event-batcher'
 import {
   LOOPBACK,
   cookieName,
@@ -23,7 +25,7 @@ import {
   tokensEqual,
 } from './security'
 import { resolveStatic } from './static-files'
-import { attachWsConnection, send } from './ws-connection'
+import { attachWsConnection } from './ws-connection'
 
 export interface WebServerOptions {
   dispatch: Dispatch
@@ -34,6 +36,15 @@ export interface WebServerOptions {
   now: () => number
   /** Hard cap per frame (ws closes the socket with 1009 above it). */
   maxFrameBytes?: number
+  /** Timers of the event batching (default the system clock; tests pass a fake one). */
+  timers?: BatchTimers
+}
+
+/** One flush as one frame: a lone event as `event`, several as `events` (in order). */
+export function eventFrame(batch: readonly ServerEvent[]): ServerMessage {
+  const [first] = batch
+  if (batch.length === 1 && first) return { type: 'event', ...first }
+  return { type: 'events', events: [...batch] }
 }
 
 export interface WebServer {
@@ -117,10 +128,14 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     })
   })
 
+  // Encoded once per flush, whatever the number of open sockets.
+  const batcher = new EventBatcher(options.timers ?? systemClock, (batch) => {
+    if (sockets.size === 0) return
+    const text = JSON.stringify(eventFrame(batch))
+    for (const ws of sockets) if (ws.readyState === ws.OPEN) ws.send(text)
+  })
   const unsubscribers = eventChannels.map((channel) =>
-    options.events.on(channel, (payload) => {
-      for (const ws of sockets) send(ws, { type: 'event', channel, payload })
-    }),
+    options.events.on(channel, (payload) => batcher.push(channel, payload)),
   )
 
   await new Promise<void>((resolve, reject) => {
@@ -142,6 +157,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     },
     close: async () => {
       for (const off of unsubscribers) off()
+      batcher.stop()
       for (const ws of sockets) ws.terminate()
       wss.close()
       server.closeAllConnections()

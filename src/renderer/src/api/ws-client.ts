@@ -2,6 +2,9 @@
  * Browser mode's transport: the contract over one WebSocket to the local Lifeguard server. The
  * API surface comes from buildApi, exactly as the preload's does, so no method is hand-written.
  *
+ * Events come one per frame (`event`) or several per frame (`events`, a flush of main's batcher):
+ * each event of a batch reaches its listeners in order, as if it had come alone.
+ *
  * Invokes wait in a queue until the first connection opens. When the socket closes, every
  * unanswered invoke resolves with a `connection-failed` envelope (never a throw) and the client
  * reconnects with exponential backoff (1 s, 2 s, 4 s ... at most 10 s).
@@ -14,6 +17,7 @@ import {
   TOKEN_PARAM,
   WS_PATH,
   type ClientMessage,
+  type ServerEvent,
   type ServerMessage,
 } from '../../../shared/ws-protocol'
 import type { Transport, TransportStatus } from './transport'
@@ -52,6 +56,16 @@ function isResult(value: unknown): value is Result<unknown> {
     : value['ok'] === false && isErrorInfo(value['error'])
 }
 
+/** The well-formed events of a batch frame (an entry on an unknown channel is dropped). */
+function batchEvents(value: unknown): ServerEvent[] | undefined {
+  if (!Array.isArray(value)) return undefined
+  const events: ServerEvent[] = []
+  for (const entry of value as unknown[])
+    if (isRecord(entry) && isEventChannel(entry['channel']))
+      events.push({ channel: entry['channel'], payload: entry['payload'] })
+  return events
+}
+
 /** Reads one server frame; anything that is not a well-formed ServerMessage is dropped. */
 export function parseServerMessage(text: unknown): ServerMessage | undefined {
   if (typeof text !== 'string') return undefined
@@ -67,6 +81,10 @@ export function parseServerMessage(text: unknown): ServerMessage | undefined {
     return { type, id: value['id'], result: value['result'] }
   if (type === 'event' && isEventChannel(value['channel']))
     return { type, channel: value['channel'], payload: value['payload'] }
+  if (type === 'events') {
+    const events = batchEvents(value['events'])
+    if (events) return { type, events }
+  }
   if (type === 'error' && isErrorInfo(value['error'])) return { type, error: value['error'] }
   return undefined
 }
@@ -140,6 +158,9 @@ export function createWsClient(options: WsClientOptions): Transport & { close():
     if (message.type === 'result') settle(message.id, message.result)
     else if (message.type === 'event')
       emit(eventListeners.get(message.channel) ?? [], message.payload)
+    else if (message.type === 'events')
+      for (const event of message.events)
+        emit(eventListeners.get(event.channel) ?? [], event.payload)
     else emit(errorListeners, message.error)
   }
 

@@ -15,19 +15,41 @@ import type { LifeguardState, LifeguardStore } from './store'
 type EventMethod = (typeof eventMethods)[EventChannel]
 type Route = (api: LifeguardApi, store: LifeguardState) => Unsubscribe
 
+/**
+ * Collects items delivered in one task (the WebSocket client hands a batched frame over as
+ * consecutive listener calls) and hands them on together in a microtask: one store update, so
+ * one round of selector checks, per burst instead of one per sample, status or summary. Order
+ * within a channel is kept; a state change and a sample of the same burst may swap, which the
+ * store allows (a sample for a profile that is not connected is ignored; the next one counts).
+ */
+export function microBatch<T>(flush: (items: T[]) => void): (item: T) => void {
+  let items: T[] = []
+  return (item) => {
+    items.push(item)
+    if (items.length > 1) return
+    queueMicrotask(() => {
+      const batch = items
+      items = []
+      flush(batch)
+    })
+  }
+}
+
 export const eventRoutes: { readonly [M in EventMethod]: Route } = {
   onProfilesChanged: (api, store) => api.onProfilesChanged(store.setProfiles),
-  onConnectionStateChanged: (api, store) => api.onConnectionStateChanged(store.setStatus),
-  onPoolStatsChanged: (api, store) => api.onPoolStatsChanged(store.addSample),
+  onConnectionStateChanged: (api, store) =>
+    api.onConnectionStateChanged(microBatch(store.setStatuses)),
+  onPoolStatsChanged: (api, store) => api.onPoolStatsChanged(microBatch(store.addSamples)),
   onWarningRaised: (api, store) => api.onWarningRaised(store.addWarning),
   onHealthAttemptRecorded: (api, store) => api.onHealthAttemptRecorded(store.addAttempt),
-  onSessionsSampled: (api, store) => api.onSessionsSampled(store.setServerSummary),
+  onSessionsSampled: (api, store) => api.onSessionsSampled(microBatch(store.setServerSummaries)),
   onAlertsChanged: (api, store) => api.onAlertsChanged(store.setAlerts),
-  // Issues 5 and 8 (in progress): routed once their store slices land.
-  onEventsRecorded: (api) => api.onEventsRecorded(() => undefined),
-  onWorkloadChanged: (api) => api.onWorkloadChanged(() => undefined),
-  onPreferencesChanged: (api) => api.onPreferencesChanged(() => undefined),
-  onQueueChanged: (api) => api.onQueueChanged(() => undefined),
+  onEventsRecorded: (api, store) =>
+    api.onEventsRecorded((batch) => store.addEngineEvents(batch.events)),
+  onWorkloadChanged: (api, store) => api.onWorkloadChanged(store.setWorkload),
+  onPreferencesChanged: (api, store) => api.onPreferencesChanged(store.setPreferences),
+  onQueueChanged: (api, store) => api.onQueueChanged(store.setQueueStatus),
+  // Issue 5 (the history sink's settings): routed once its view lands.
   onHistorySinkChanged: (api) => api.onHistorySinkChanged(() => undefined),
 }
 
@@ -41,10 +63,25 @@ export async function loadSnapshot(api: LifeguardApi, store: LifeguardState): Pr
   const [info, snapshot] = await Promise.all([api.getAppInfo({}), api.getSnapshot({})])
   if (info.ok) store.setAppInfo(info.data)
   else reportLoadFailure(store, 'application info', info.error)
+  void loadPreferences(api, store)
   if (snapshot.ok) {
     store.applySnapshot(snapshot.data)
     await loadServerViews(api, store, snapshot.data.statuses)
   } else reportLoadFailure(store, 'profiles and their status', snapshot.error)
+}
+
+/** The app's preferences; a failure is kept (the mute switches say why they are unavailable). */
+export async function loadPreferences(
+  api: LifeguardApi,
+  store: Pick<LifeguardState, 'setPreferences' | 'setPreferencesError'>,
+): Promise<void> {
+  try {
+    const result = await api.getPreferences({})
+    if (result.ok) store.setPreferences(result.data)
+    else store.setPreferencesError(result.error)
+  } catch (error) {
+    store.setPreferencesError({ code: 'internal', message: String(error) })
+  }
 }
 
 /**

@@ -10,13 +10,17 @@ import { createSessionsSlice, sessionsSelectors, type SessionsSlice } from './sl
 import { createProfilesSlice, profilesSelectors, type ProfilesSlice } from './slices/profiles-slice'
 import { createStatusesSlice, statusesSelectors, type StatusesSlice } from './slices/statuses-slice'
 import { createUiSlice, uiSelectors, type UiSlice } from './slices/ui-slice'
+import { cockpitSelectors, createCockpitSlice, type CockpitSlice } from './slices/cockpit-slice'
+import { createEventsSlice, eventsSelectors, type EventsSlice } from './slices/events-slice'
 
 export type LifeguardState = ProfilesSlice &
   StatusesSlice &
   AppSlice &
   UiSlice &
   HealthSlice &
-  SessionsSlice
+  SessionsSlice &
+  CockpitSlice &
+  EventsSlice
 
 export type LifeguardStore = ReturnType<typeof createLifeguardStore>
 
@@ -28,6 +32,8 @@ export function createLifeguardStore() {
     ...createUiSlice(...a),
     ...createHealthSlice(...a),
     ...createSessionsSlice(...a),
+    ...createCockpitSlice(...a),
+    ...createEventsSlice(...a),
   }))
 }
 
@@ -40,4 +46,6 @@ export const selectors = {
   ui: uiSelectors,
   health: healthSelectors,
   sessions: sessionsSelectors,
+  cockpit: cockpitSelectors,
+  events: eventsSelectors,
 }

@@ -40,4 +40,6 @@ export interface PoolEvents {
   'leak-resolved': ConnectionRef & { holder: string | undefined; heldMs: number }
   timeout: { code: 'pool-exhausted' | 'database-unreachable'; message: string; waitedMs: number }
   'state-changed': { from: PoolState; to: PoolState }
+  /** A drain's deadline passed while connections were still in use; `choice` is applied next. */
+  'drain-deadline': { choice: 'cancel' | 'terminate' | 'resume'; inUse: number }
 }

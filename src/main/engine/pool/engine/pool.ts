@@ -318,6 +318,7 @@ export class ConnectionPool extends ScheduledPool {
   private drainDeadline(choice: DrainDeadlineChoice): void {
     this.drainTimer = undefined
     if (this.current !== 'draining') return
+    this.emit('drain-deadline', { choice, inUse: this.active })
     if (choice === 'resume') return this.resume()
     for (const entry of [...this.entries]) {
       const pid = entry.backendPid

@@ -24,19 +24,22 @@ export interface HealthPanelProps {
   pending: HealthCommand | null
   error: ErrorInfo | null
   onCommand(command: HealthCommand): void
+  /** h3 inside the profile view (whose title is the h2). */
+  headingLevel?: 2 | 3
 }
 
 export function HealthPanel(props: HealthPanelProps) {
   const { titleId, profile, status, attempts, load, pending, error, onCommand } = props
+  const Heading = props.headingLevel === 3 ? 'h3' : 'h2'
   const state = status?.state ?? 'disconnected'
   const health = status?.health ?? null
   const failures = attempts.filter((a) => a.outcome === 'failure').length
   return (
     <div className="health-dialog" data-testid="health-dialog" data-state={state}>
       <header className="health-head">
-        <h2 id={titleId} className="modal-title">
+        <Heading id={titleId} className="modal-title">
           Health of “{profile.name}”
-        </h2>
+        </Heading>
         <div className="health-badges">
           <StateBadge state={state} />
           {health && <HealthLevelBadge health={health} />}

@@ -1,24 +1,25 @@
 import type { ConnectionState } from '../../../../shared/domain'
 import { Spinner } from '../../components/spinner'
 import { holdsPool } from '../../lib/connection-state'
+import { formatRoute, profileRoute } from '../../lib/route'
 import type { ProfileActions } from './use-profile-actions'
 
 interface CardActionsProps {
+  profileId: string
+  profileName: string
   state: ConnectionState
   /** Main runs a session for this profile (it retries while connecting or failed). */
   hasSession: boolean
   actions: ProfileActions
-  onEdit(): void
-  onDelete(): void
 }
 
 /**
  * Connect, or Disconnect (never both); a profile that is retrying offers Reconnect now and
- * Disconnect (stop retrying). Then Test connection, Edit and Delete. (Health opens from the
- * card's health line.)
+ * Disconnect (stop retrying). Then Open: the profile's view (charts, control, every tab).
  */
-export function CardActions({ state, hasSession, actions, onEdit, onDelete }: CardActionsProps) {
-  const { request, testing, askingPassword } = actions
+export function CardActions(props: CardActionsProps) {
+  const { profileId, profileName, state, hasSession, actions } = props
+  const { request, askingPassword } = actions
   const connecting = request === 'connect' || (state === 'connecting' && !hasSession)
   const retrying = !connecting && hasSession && (state === 'connecting' || state === 'failed')
   const disconnecting = state === 'disconnecting' || request === 'disconnect'
@@ -28,7 +29,7 @@ export function CardActions({ state, hasSession, actions, onEdit, onDelete }: Ca
       {retrying && (
         <button
           type="button"
-          className="btn btn-primary"
+          className="btn btn-small btn-primary"
           onClick={() => void actions.reconnectNow()}
           disabled={busy}
           aria-busy={request === 'reconnect'}
@@ -41,7 +42,7 @@ export function CardActions({ state, hasSession, actions, onEdit, onDelete }: Ca
       {!connecting && (holdsPool(state) || retrying) && (
         <button
           type="button"
-          className="btn"
+          className="btn btn-small"
           onClick={() => void actions.disconnect()}
           disabled={busy}
           aria-busy={disconnecting}
@@ -54,7 +55,7 @@ export function CardActions({ state, hasSession, actions, onEdit, onDelete }: Ca
       {!askingPassword && (connecting || (!holdsPool(state) && !retrying)) && (
         <button
           type="button"
-          className="btn btn-primary"
+          className="btn btn-small btn-primary"
           onClick={() => void actions.connect()}
           disabled={busy || connecting}
           aria-busy={connecting}
@@ -63,23 +64,14 @@ export function CardActions({ state, hasSession, actions, onEdit, onDelete }: Ca
           Connect
         </button>
       )}
-      <button
-        type="button"
-        className="btn"
-        onClick={() => void actions.runTest()}
-        disabled={testing}
-        aria-busy={testing}
-      >
-        {testing && <Spinner />}
-        Test connection
-      </button>
       <span className="spacer" />
-      <button type="button" className="btn btn-ghost" onClick={onEdit}>
-        Edit
-      </button>
-      <button type="button" className="btn btn-ghost btn-danger-text" onClick={onDelete}>
-        Delete
-      </button>
+      <a
+        className="btn btn-small btn-ghost"
+        href={formatRoute(profileRoute(profileId))}
+        aria-label={`Open ${profileName}`}
+      >
+        Open <span aria-hidden="true">→</span>
+      </a>
     </div>
   )
 }

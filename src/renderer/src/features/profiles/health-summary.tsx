@@ -1,11 +1,9 @@
 /**
- * A profile's health at a glance: the level (icon and words) with its reasons, the probe latency
- * while connected, and while it is not: the countdown to the next attempt, how long the database
- * has been unreachable, and the circuit breaker when it is not closed.
+ * A profile's health in small pieces: the level (icon and words, its reasons on hover), the
+ * countdown to the next attempt, how long the database has been unreachable, and the breaker.
  */
-import type { BreakerState, HealthView, ProfileStatus } from '../../../../shared/domain'
+import type { BreakerState, HealthView } from '../../../../shared/domain'
 import { countdownText, formatElapsed, nextAttemptText } from '../../lib/countdown'
-import { formatMs } from '../../lib/format'
 import { breakerLabels, healthLevelLabels } from '../../lib/health-labels'
 import { useSecondTick } from '../../lib/use-second-tick'
 
@@ -59,52 +57,5 @@ export function BreakerBadge({ state }: { state: BreakerState }) {
       <span aria-hidden="true">{state === 'closed' ? '◯' : '⊘'}</span> Breaker{' '}
       {label.text.toLowerCase()}
     </span>
-  )
-}
-
-interface HealthSummaryProps {
-  status: ProfileStatus
-  /** Opens the health view (retry timeline). */
-  onOpen(): void
-}
-
-export function HealthSummary({ status, onOpen }: HealthSummaryProps) {
-  const health = status.health
-  if (!health) return null
-  const connected = status.state === 'connected'
-  const retrying = status.state === 'connecting' || status.state === 'failed'
-  return (
-    <div className="health-summary" data-testid="health-summary">
-      <div className="health-main">
-        <div className="health-line">
-          <HealthLevelBadge health={health} />
-          {connected && health.latencyMs !== null && (
-            <span className="num" data-testid="probe-latency" title="Round trip of the last probe">
-              probe {formatMs(health.latencyMs)}
-            </span>
-          )}
-          {retrying && <NextAttempt at={health.nextAttemptAt} />}
-          {retrying && health.unreachableSince !== null && (
-            <UnreachableFor since={health.unreachableSince} />
-          )}
-          {health.breaker !== 'closed' && <BreakerBadge state={health.breaker} />}
-        </div>
-        {connected && health.reasons.length > 0 && (
-          <ul className="health-reasons" data-testid="health-reasons">
-            {health.reasons.map((reason) => (
-              <li key={reason}>{reason}</li>
-            ))}
-          </ul>
-        )}
-      </div>
-      <button
-        type="button"
-        className="btn btn-small"
-        onClick={onOpen}
-        title="Retry timeline, breaker and backoff"
-      >
-        Health
-      </button>
-    </div>
   )
 }

@@ -12,6 +12,7 @@ import {
   formatAge,
   leakMatchLabels,
   orDash,
+  percentText,
   pidsText,
   severityLabels,
   usageText,
@@ -52,7 +53,7 @@ export function AlertList({ alerts }: { alerts: readonly SessionAlert[] }) {
     return (
       <p className="muted alerts-empty" data-testid="alerts-empty">
         No alerts: no session idle in a transaction or running long, nothing blocked, no pool leak,
-        and the server has room for connections.
+        the breaker is closed, the write queue has room, and so has the server.
       </p>
     )
   const shown = resolved.slice(0, RESOLVED_SHOWN)
@@ -127,6 +128,27 @@ function AlertDetails({ alert }: { alert: SessionAlert }) {
       return <div className="alert-detail num">{usageText(alert)}</div>
     case 'leak':
       return <LeakDetails alert={alert} />
+    case 'breaker-open':
+      return (
+        <div className="alert-detail alert-facts num" data-testid="breaker-detail">
+          <span>unreachable since {clockTime(alert.unreachableSince)}</span>
+          <span>
+            {alert.retryAfterMs === null
+              ? 'no attempt scheduled'
+              : `next attempt in ${formatAge(alert.retryAfterMs)}`}
+          </span>
+          <span>operations fail fast with “database unavailable”</span>
+        </div>
+      )
+    case 'queue-filling':
+      return (
+        <div className="alert-detail alert-facts num" data-testid="queue-detail">
+          <span>
+            {alert.depth} of {alert.maxQueueSize} queued ({percentText(alert.ratio)})
+          </span>
+          <span>a full queue refuses new writes</span>
+        </div>
+      )
   }
 }
 

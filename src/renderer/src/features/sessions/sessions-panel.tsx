@@ -49,6 +49,8 @@ export interface SessionsPanelProps {
   onAction(action: SessionAction, session: ServerSession): void
   onDismissNotice(): void
   onRefresh(): void
+  /** h3 inside the profile view (whose title is the h2); its sections then use h4. */
+  headingLevel?: 2 | 3
 }
 
 /** "17.2" from 170002; "16.0" from 160000. */
@@ -58,6 +60,8 @@ export function versionText(num: number): string {
 
 export function SessionsPanel(props: SessionsPanelProps) {
   const { titleId, profile, state, load, alerts, notice } = props
+  const Heading = props.headingLevel === 3 ? 'h3' : 'h2'
+  const Section = props.headingLevel === 3 ? 'h4' : 'h3'
   const snapshot = load.view?.snapshot ?? null
   const sampleError = load.view?.error ?? null
   const critical = alerts.filter((a) => a.resolvedAt === null && a.severity === 'critical').length
@@ -66,9 +70,9 @@ export function SessionsPanel(props: SessionsPanelProps) {
     <div className="sessions-view" data-testid="sessions-view" data-state={state}>
       <header className="sessions-head">
         <div className="sessions-title">
-          <h2 id={titleId} className="modal-title">
+          <Heading id={titleId} className="modal-title">
             Sessions on “{profile.name}”
-          </h2>
+          </Heading>
           <div className="card-target mono">{connectionTarget(profile)}</div>
         </div>
         <div className="sessions-head-side">
@@ -147,7 +151,7 @@ export function SessionsPanel(props: SessionsPanelProps) {
 
       <section className="sessions-alerts" aria-labelledby={`${titleId}-alerts`}>
         <div className="sessions-section-bar">
-          <h3 id={`${titleId}-alerts`}>Alerts</h3>
+          <Section id={`${titleId}-alerts`}>Alerts</Section>
           <AlertBadge critical={critical} warning={warning} />
         </div>
         <div className="sessions-alerts-body">
@@ -157,7 +161,7 @@ export function SessionsPanel(props: SessionsPanelProps) {
 
       <section className="sessions-list" aria-labelledby={`${titleId}-list`}>
         <div className="sessions-section-bar">
-          <h3 id={`${titleId}-list`}>Sessions</h3>
+          <Section id={`${titleId}-list`}>Sessions</Section>
         </div>
         {notice && (
           <div

@@ -11,6 +11,8 @@ export interface AppState {
   /** Dismissed ids stay dismissed when AppInfo is fetched again after a reconnect. */
   dismissedWarningIds: string[]
   transport: TransportStatus
+  /** Wall-clock ms for what the store stamps itself (a test replaces it). */
+  wallNow: () => number
 }
 
 export interface AppActions {
@@ -33,6 +35,7 @@ export const createAppSlice: StateCreator<LifeguardState, [], [], AppSlice> = (s
   warnings: [],
   dismissedWarningIds: [],
   transport: 'connecting',
+  wallNow: () => Date.now(),
   setAppInfo: (info) => set((s) => ({ appInfo: info, warnings: withWarnings(s, info.warnings) })),
   addWarning: (warning) => set((s) => ({ warnings: withWarnings(s, [warning]) })),
   dismissWarning: (id) =>

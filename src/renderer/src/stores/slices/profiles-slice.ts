@@ -5,6 +5,8 @@ import type { LifeguardState } from '../store'
 
 export interface ProfilesState {
   profiles: ProfileSummary[]
+  /** The same profiles by id (a card finds its own in O(1)). */
+  profilesById: ReadonlyMap<string, ProfileSummary>
   /** False until the first snapshot arrived: the UI shows neither cards nor the empty state. */
   profilesLoaded: boolean
 }
@@ -21,14 +23,18 @@ export const createProfilesSlice: StateCreator<LifeguardState, [], [], ProfilesS
   get,
 ) => ({
   profiles: [],
+  profilesById: new Map(),
   profilesLoaded: false,
   setProfiles: (profiles) => {
-    set({ profiles, profilesLoaded: true })
+    const profilesById = new Map(profiles.map((p) => [p.id, p]))
+    set({ profiles, profilesById, profilesLoaded: true })
     const ids = profiles.map((p) => p.id)
     get().keepStatusesOf(ids)
     get().keepDialogsOf(ids)
     get().keepAttemptsOf(ids)
     get().keepSessionsOf(ids)
+    get().keepCockpitOf(ids)
+    get().keepEventsOf(ids)
   },
   applySnapshot: (snapshot) => {
     get().setProfiles(snapshot.profiles)
@@ -43,5 +49,5 @@ export const profilesSelectors = {
   byId:
     (id: string) =>
     (s: LifeguardState): ProfileSummary | undefined =>
-      s.profiles.find((p) => p.id === id),
+      s.profilesById.get(id),
 }

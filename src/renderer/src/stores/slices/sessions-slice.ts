@@ -21,6 +21,8 @@ export interface SessionsState {
 
 export interface SessionsActions {
   setServerSummary(summary: ServerSummary): void
+  /** Several summaries of one burst: one store update. */
+  setServerSummaries(summaries: readonly ServerSummary[]): void
   setAlerts(change: AlertsChanged): void
   /** A sessions:get answer: its alerts, and its sample's gauge figures (unless older). */
   applySessionsView(view: SessionsView): void
@@ -43,6 +45,14 @@ export const createSessionsSlice: StateCreator<LifeguardState, [], [], SessionsS
   alerts: {},
   setServerSummary: (summary) =>
     set((s) => ({ serverSummaries: { ...s.serverSummaries, [summary.profileId]: summary } })),
+  setServerSummaries: (summaries) => {
+    if (summaries.length === 0) return
+    set((s) => {
+      const serverSummaries = { ...s.serverSummaries }
+      for (const summary of summaries) serverSummaries[summary.profileId] = summary
+      return { serverSummaries }
+    })
+  },
   setAlerts: ({ profileId, alerts }) =>
     set((s) => ({ alerts: { ...s.alerts, [profileId]: alerts } })),
   applySessionsView: (view) =>

@@ -19,6 +19,22 @@ import type { LifeguardState } from '../store'
  */
 export const HISTORY_CAPACITY = 120
 const BUCKET_MS = 1_000
+/** Probe latencies of the last two minutes (one a probe, every 2 s by default; room to spare). */
+export const LATENCY_CAPACITY = 120
+
+/** One probe's round trip for the card's sparkline; `ms: null` marks a gap (not connected). */
+export interface LatencyPoint {
+  at: number
+  ms: number | null
+}
+
+/** Adds the status's probe latency to the ring; a status that is not connected breaks the line. */
+function recordLatency(ring: RingBuffer<LatencyPoint>, status: ProfileStatus, at: number): void {
+  const ms = status.state === 'connected' ? (status.health?.latencyMs ?? null) : null
+  const latest = ring.latest()
+  if (ms === null && (latest === undefined || latest.ms === null)) return
+  ring.push({ at, ms })
+}
 
 function record(ring: RingBuffer<PoolStatsSample>, sample: PoolStatsSample): void {
   const latest = ring.latest()
@@ -32,11 +48,17 @@ export interface StatusesState {
   statuses: Record<string, ProfileStatus>
   history: Record<string, RingBuffer<PoolStatsSample>>
   lastSampleAt: Record<string, number>
+  /** Probe latency per profile (mutated in place; follow `statuses[id]` to redraw). */
+  latency: Record<string, RingBuffer<LatencyPoint>>
 }
 
 export interface StatusesActions {
   setStatus(status: ProfileStatus): void
+  /** Several statuses pushed in one burst (each probe pushes one): one store update. */
+  setStatuses(statuses: readonly ProfileStatus[]): void
   addSample(sample: PoolStatsSample): void
+  /** Many samples at once (one store update for a burst of events). */
+  addSamples(samples: readonly PoolStatsSample[]): void
   /** From a snapshot: a status already received by event and newer than the snapshot's wins. */
   mergeStatuses(statuses: ProfileStatus[]): void
   /** Forgets profiles that no longer exist. */
@@ -56,6 +78,23 @@ function startsNewConnection(previous: ProfileStatus | undefined, next: ProfileS
   )
 }
 
+/** The latency ring of the status's profile, with its probe latency recorded (a new map only for a new ring). */
+function withLatency(
+  latency: Record<string, RingBuffer<LatencyPoint>>,
+  status: ProfileStatus,
+  now: number,
+): Record<string, RingBuffer<LatencyPoint>> {
+  let ring = latency[status.profileId]
+  let next = latency
+  if (!ring) {
+    if (status.state !== 'connected') return latency
+    ring = new RingBuffer<LatencyPoint>(LATENCY_CAPACITY)
+    next = { ...latency, [status.profileId]: ring }
+  }
+  recordLatency(ring, status, now)
+  return next
+}
+
 function without<T>(record: Record<string, T>, keep: Set<string>): Record<string, T> {
   return Object.fromEntries(Object.entries(record).filter(([id]) => keep.has(id)))
 }
@@ -67,45 +106,70 @@ export const createStatusesSlice: StateCreator<LifeguardState, [], [], StatusesS
   statuses: {},
   history: {},
   lastSampleAt: {},
-  setStatus: (status) => {
+  latency: {},
+  setStatus: (status) => get().setStatuses([status]),
+  setStatuses: (incoming) => {
+    if (incoming.length === 0) return
     // Main drops a profile's sessions observer (and its alerts) when it disconnects.
-    if (status.state === 'disconnected') get().forgetServerView(status.profileId)
+    for (const status of incoming)
+      if (status.state === 'disconnected') get().forgetServerView(status.profileId)
     set((s) => {
-      const statuses = { ...s.statuses, [status.profileId]: status }
-      if (!startsNewConnection(s.statuses[status.profileId], status)) return { statuses }
-      const { [status.profileId]: _dropped, ...lastSampleAt } = s.lastSampleAt
-      const history = {
-        ...s.history,
-        [status.profileId]: new RingBuffer<PoolStatsSample>(HISTORY_CAPACITY),
+      const statuses = { ...s.statuses }
+      let latency = s.latency
+      let history = s.history
+      let lastSampleAt = s.lastSampleAt
+      for (const status of incoming) {
+        const id = status.profileId
+        const starts = startsNewConnection(statuses[id], status)
+        statuses[id] = status
+        latency = withLatency(latency, status, s.wallNow())
+        if (!starts) continue
+        if (lastSampleAt === s.lastSampleAt) lastSampleAt = { ...s.lastSampleAt }
+        delete lastSampleAt[id]
+        if (history === s.history) history = { ...s.history }
+        history[id] = new RingBuffer<PoolStatsSample>(HISTORY_CAPACITY)
       }
-      return { statuses, history, lastSampleAt }
+      return { statuses, history, lastSampleAt, latency }
     })
   },
-  addSample: (sample) =>
+  addSample: (sample) => get().addSamples([sample]),
+  addSamples: (samples) => {
+    if (samples.length === 0) return
     set((s) => {
-      let ring = s.history[sample.profileId]
-      const history = ring
-        ? s.history
-        : { ...s.history, [sample.profileId]: (ring = new RingBuffer(HISTORY_CAPACITY)) }
-      record(ring, sample)
-      const lastSampleAt = { ...s.lastSampleAt, [sample.profileId]: sample.at }
-      const current = s.statuses[sample.profileId]
-      // A late sample after a disconnect must not bring old counts back.
-      if (current?.state !== 'connected') return { history, lastSampleAt }
-      const statuses = { ...s.statuses, [sample.profileId]: { ...current, pool: sample.stats } }
+      let history = s.history
+      let statuses = s.statuses
+      const lastSampleAt = { ...s.lastSampleAt }
+      for (const sample of samples) {
+        const id = sample.profileId
+        let ring = history[id]
+        if (!ring) {
+          if (history === s.history) history = { ...s.history }
+          history[id] = ring = new RingBuffer(HISTORY_CAPACITY)
+        }
+        record(ring, sample)
+        lastSampleAt[id] = Math.max(lastSampleAt[id] ?? -Infinity, sample.at)
+        const current = statuses[id]
+        // A late sample after a disconnect must not bring old counts back.
+        if (current?.state !== 'connected') continue
+        if (statuses === s.statuses) statuses = { ...s.statuses }
+        statuses[id] = { ...current, pool: sample.stats }
+      }
       return { history, lastSampleAt, statuses }
-    }),
+    })
+  },
   mergeStatuses: (incoming) => {
     const disconnected: string[] = []
     set((s) => {
       const statuses = { ...s.statuses }
+      let latency = s.latency
       for (const status of incoming) {
         const known = statuses[status.profileId]
         if (known && known.since > status.since) continue
         statuses[status.profileId] = status
+        latency = withLatency(latency, status, s.wallNow())
         if (status.state === 'disconnected') disconnected.push(status.profileId)
       }
-      return { statuses }
+      return { statuses, latency }
     })
     for (const id of disconnected) get().forgetServerView(id)
   },
@@ -116,6 +180,7 @@ export const createStatusesSlice: StateCreator<LifeguardState, [], [], StatusesS
         statuses: without(s.statuses, keep),
         history: without(s.history, keep),
         lastSampleAt: without(s.lastSampleAt, keep),
+        latency: without(s.latency, keep),
       }
     }),
 })
@@ -134,6 +199,8 @@ export const statusesSelectors = {
   /** Not for React renders: read by charts through a transient subscription. */
   history: (id: string) => (s: LifeguardState) => s.history[id],
   lastSampleAt: (id: string) => (s: LifeguardState) => s.lastSampleAt[id],
+  /** Not for React renders: the sparkline reads it when `status(id)` changes. */
+  latency: (id: string) => (s: LifeguardState) => s.latency[id],
   connectedCount: (s: LifeguardState) =>
     Object.values(s.statuses).filter((st) => st.state === 'connected').length,
 }

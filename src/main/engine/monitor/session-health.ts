@@ -1,0 +1,79 @@
+/**
+ * The health checker of a profile session, wired to its pool: attempts on a fresh connection of
+ * their own, probes through the pool's reserved 'health' partition (or 'monitor' for pools too
+ * small for two), creations held while the database is down, waiters failed when the breaker
+ * opens. Every error is classified and masked, so no message carries the password.
+ */
+import type { AttemptRecord } from '../../../shared/domain'
+import type { Clock } from '../core/clock'
+import { LifeguardError } from '../core/errors'
+import { classifyConnectionError } from '../core/pg-errors'
+import { HealthChecker, type AttemptResult } from '../health/health-checker'
+import type { HealthSettings } from '../health/health-settings'
+import { probeThroughPool } from '../health/pg-checks'
+import type { ConnectionPool } from '../pool/engine'
+import type { ConnectionParams } from '../pool/pg-connection'
+import { defaults } from '../defaults'
+import type { ProfileDrivers } from './profile-drivers'
+
+export interface SessionHealthDeps {
+  profileId: string
+  clock: Clock
+  random: () => number
+  drivers: ProfileDrivers
+  onChange(): void
+  onAttempt(record: AttemptRecord): void
+  onUp(result: AttemptResult): void
+}
+
+/**
+ * Messages are built from the classification and the target, never from a connection string; this
+ * is the second line: if the password ever shows up in one anyway, it is replaced.
+ */
+export function maskSecret(error: LifeguardError, secret: string | undefined): LifeguardError {
+  if (!secret || secret.length < 2 || !error.message.includes(secret)) return error
+  return new LifeguardError(error.code, error.message.split(secret).join('********'))
+}
+
+export function maskText(text: string, secret: string | undefined): string {
+  if (!secret || secret.length < 2 || !text.includes(secret)) return text
+  return text.split(secret).join('********')
+}
+
+export function classifierFor(params: ConnectionParams): (error: unknown) => LifeguardError {
+  return (error) => maskSecret(classifyConnectionError(error, params), params.password)
+}
+
+export function createHealthChecker(
+  deps: SessionHealthDeps,
+  params: ConnectionParams,
+  pool: ConnectionPool,
+  health: HealthSettings,
+): HealthChecker {
+  const { clock } = deps
+  const probePartition = pool.hasPartition(defaults.healthPartition)
+    ? defaults.healthPartition
+    : defaults.monitorPartition
+  return new HealthChecker({
+    profileId: deps.profileId,
+    clock,
+    random: deps.random,
+    settings: health,
+    attempt: () => deps.drivers.attempt(params, clock, params.connectTimeoutMs),
+    probe: (timeoutMs, withCounts) =>
+      probeThroughPool(pool, probePartition, clock, timeoutMs, withCounts),
+    poolLoad: () => {
+      const g = pool.metrics().gauges
+      return { waiting: g.waiting, max: g.max }
+    },
+    classify: classifierFor(params),
+    onChange: deps.onChange,
+    onAttempt: deps.onAttempt,
+    onUp: (result) => {
+      deps.onUp(result)
+      pool.holdCreates(false)
+    },
+    onDown: () => pool.holdCreates(true),
+    onBreakerOpen: (error) => pool.rejectWaiters(error),
+  })
+}

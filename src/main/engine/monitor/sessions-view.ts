@@ -1,0 +1,35 @@
+/** The sessions view of one profile session (issue 6): its latest sample, errors and alerts. */
+import type { SessionActionResult, SessionsView } from '../../../shared/sessions'
+import { isLifeguardError, LifeguardError } from '../core/errors'
+import type { ProfileSession } from './profile-session'
+
+export function sessionsViewOf(session: ProfileSession): SessionsView {
+  const observer = session.sessions
+  const error = observer?.lastError
+  return {
+    profileId: session.profileId,
+    snapshot: observer?.latest ?? null,
+    error: error
+      ? { code: isLifeguardError(error) ? error.code : 'query-failed', message: error.message }
+      : null,
+    alerts: session.alerts(),
+  }
+}
+
+/** Cancel or terminate a server session after the UI's confirmation (the pid is bound). */
+export async function runSessionAction(
+  session: ProfileSession,
+  action: 'cancel' | 'terminate',
+  pid: number,
+  allowOwn: boolean,
+): Promise<SessionActionResult> {
+  const observer = session.sessions
+  if (!observer) throw new LifeguardError('invalid-state', 'the profile is not connected')
+  const result =
+    action === 'cancel'
+      ? await observer.cancel(pid, { allowOwn })
+      : await observer.terminate(pid, { allowOwn })
+  // Sample again (bounded by the sample timeout), so the list the UI reloads shows the effect.
+  await observer.sample().catch(() => undefined)
+  return result
+}

@@ -1,0 +1,11 @@
+/** The write queue's public surface (issue 5): the facade, its settings and what wiring needs. */
+export { WriteQueue } from './write-queue'
+export type { EnqueueInput, WriteQueueDeps } from './write-queue'
+export { queueDefaults, replayBackoff, resolveQueueSettings } from './queue-settings'
+export type { QueueSettings } from './queue-settings'
+export { usabilityOf } from './usability'
+export type { QueueFillingDetail } from './queue-filling'
+export type { QueueEvent, QueueEventKind, Usability } from './replay/replay-types'
+export type { AcquireLease, ReplayConnection, ReplayLease } from './replay/batch-runner'
+export { statementProblem, describeStatementProblem } from './statement-rules'
+export type { ExportWhich } from './queue-export'

@@ -1,0 +1,28 @@
+/**
+ * Whether a profile can take writes now, from its status (what ProfileSession pushes): connected,
+ * and the circuit breaker closed. A read-only standby answers probes but refuses writes; the
+ * queue finds that out itself (pg_is_in_recovery(), SQLSTATE 25006) and says so in its state.
+ */
+import type { ProfileStatus } from '../../../shared/domain'
+import type { Usability } from './replay/replay-types'
+
+export function usabilityOf(status: ProfileStatus | null | undefined): Usability {
+  if (!status || status.state !== 'connected')
+    return {
+      usable: false,
+      reason: {
+        code: 'service-unavailable',
+        message: `the profile is ${status?.state ?? 'disconnected'}${status?.error ? ` (${status.error.message})` : ''}`,
+      },
+    }
+  const breaker = status.health?.breaker ?? 'closed'
+  if (breaker !== 'closed')
+    return {
+      usable: false,
+      reason: {
+        code: 'service-unavailable',
+        message: `the circuit breaker is ${breaker}: the database has been unreachable`,
+      },
+    }
+  return { usable: true }
+}

@@ -1,0 +1,24 @@
+/** The header badge: open critical alerts over every profile (resolved and warnings not counted). */
+import { describe, expect, it } from 'vitest'
+import { openCritical } from '../../../src/renderer/src/features/dashboard/dashboard-model'
+import { createLifeguardStore } from '../../../src/renderer/src/stores/store'
+import { connectionsAlert, leakAlert } from './sessions-fixture'
+
+describe('critical badge count', () => {
+  it('counts open critical alerts of every profile', () => {
+    const store = createLifeguardStore()
+    expect(openCritical(store.getState())).toBe(0)
+    store.getState().setAlerts({ profileId: 'a', alerts: [leakAlert(null), connectionsAlert(80)] })
+    store.getState().setAlerts({
+      profileId: 'b',
+      alerts: [
+        leakAlert(null, { id: 'leak:8' }),
+        leakAlert(null, { id: 'leak:9', resolvedAt: 5 }),
+        connectionsAlert(96, { id: 'c2', severity: 'critical' }),
+      ],
+    })
+    expect(openCritical(store.getState())).toBe(3)
+    store.getState().forgetServerView('b')
+    expect(openCritical(store.getState())).toBe(1)
+  })
+})
