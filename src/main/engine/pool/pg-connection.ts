@@ -109,17 +109,27 @@ export async function openPgConnection(params: ConnectionParams): Promise<pg.Cli
   throw lastError ?? new LifeguardError('connection-failed', 'no host to connect to')
 }
 
+/** How often the connect bound checks whether the process was paused. */
+const CONNECT_SLICE_MS = 250
+
 /**
- * client.connect() bounded by `ms` (through authentication, as libpq's connect_timeout). If the
- * timer fires much later than due, this process was paused (SIGSTOP, a suspended laptop): the
- * server's answer may be sitting unread, so it gets a short grace before the attempt is given up.
- * On giving up the socket is destroyed at once, so nothing is left half-open.
+ * client.connect() bounded by `ms` of *running* time (through authentication, as libpq's
+ * connect_timeout). The bound is counted in slices of CONNECT_SLICE_MS: a slice that fires more
+ * than PAUSE_DETECTION_MS late means this process was not running (SIGSTOP, a suspended laptop),
+ * and only the slice itself is counted, so a pause never uses up a connection's time budget, even
+ * when it starts just after the attempt did and ends just after its deadline. (A single timer
+ * cannot tell: it fires only as late as the pause outlasted the deadline.) When the budget is
+ * spent, the attempt gets PAUSE_GRACE_MS more if the last slice saw a pause (the server's answer
+ * may be sitting unread), then it is given up and its socket destroyed at once, so nothing is left
+ * half-open.
  */
 function connectWithin(client: pg.Client, ms: number): Promise<void> {
   if (!(ms > 0)) return client.connect().then(() => undefined)
   return new Promise<void>((resolve, reject) => {
     let done = false
-    const armedAt = performance.now()
+    let counted = 0
+    let last = performance.now()
+    let timer: ReturnType<typeof setTimeout> | undefined
     const giveUp = () => {
       if (done) return
       done = true
@@ -128,13 +138,18 @@ function connectWithin(client: pg.Client, ms: number): Promise<void> {
       stream?.destroy()
       reject(new Error('connection timeout expired'))
     }
-    const due = () => {
+    const tick = () => {
       if (done) return
-      if (performance.now() - armedAt - ms > PAUSE_DETECTION_MS)
-        timer = setTimeout(giveUp, PAUSE_GRACE_MS)
+      const now = performance.now()
+      const slice = Math.min(CONNECT_SLICE_MS, ms - counted)
+      const paused = now - last - slice > PAUSE_DETECTION_MS
+      counted += paused ? slice : now - last
+      last = now
+      if (counted < ms) timer = setTimeout(tick, Math.min(CONNECT_SLICE_MS, ms - counted))
+      else if (paused) timer = setTimeout(giveUp, PAUSE_GRACE_MS)
       else giveUp()
     }
-    let timer = setTimeout(due, ms)
+    timer = setTimeout(tick, Math.min(CONNECT_SLICE_MS, ms))
     client.connect().then(
       () => {
         if (done) return void client.end().catch(() => undefined)
