@@ -7,7 +7,7 @@
  * the three alternates) so the machine's noise hits all of them; each run uses a fresh folder.
  *
  * runEnqueueBench() returns the JSON lines (one per run) and the summary figures; the caller prints
- * them (lib-enqueue-main.ts on its own, or the lead's bench:queue entry).
+ * them (bench/queue/queue-bench.ts, `npm run bench:queue`).
  */
 import fs from 'node:fs'
 import os from 'node:os'

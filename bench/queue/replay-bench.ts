@@ -9,7 +9,7 @@
  * from the queue's creation to the log being empty. The log is the real durable one
  * (queue/storage, with its fsyncs) unless `log: 'memory'` (the test double) is asked for.
  *
- * runReplayBench() returns the JSON lines (one per run) and the summary figures; replay-main.ts
+ * runReplayBench() returns the JSON lines (one per run) and the summary figures; bench/queue/queue-bench.ts
  * prints them. Everything it starts is stopped through bench/lib/cleanup.
  */
 import os from 'node:os'
