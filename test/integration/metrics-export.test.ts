@@ -2,26 +2,14 @@
  * Issue 8 item 5 (engine): a connected profile's metrics export as Prometheus text (parsed by an
  * independent parser), CSV (one row per recorded second) and JSON (no password anywhere).
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { Monitor } from '../../src/main/engine/monitor/monitor'
+import { describe, expect, it } from 'vitest'
 import { eventually, openMonitor } from '../helpers/monitor-harness'
 import { pgTarget } from '../helpers/pg-target'
-import { tempDir } from '../helpers/temp-dir'
+import { monitorPerTest } from '../helpers/monitor-per-test'
 import { parseExposition } from '../unit/metrics/support/prom-parse'
 
 const target = pgTarget()
-let cleanup: () => void
-let monitor: Monitor
-
-beforeEach(() => {
-  const made = tempDir()
-  cleanup = made.cleanup
-  monitor = openMonitor(made.dir)
-})
-afterEach(async () => {
-  await monitor.dispose()
-  cleanup()
-})
+const monitor = monitorPerTest(openMonitor)
 
 describe('metrics export of a connected profile', () => {
   it('gives Prometheus text, CSV rows and JSON without the password', async () => {

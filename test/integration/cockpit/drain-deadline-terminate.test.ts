@@ -2,11 +2,10 @@
  * A drain with a deadline and 'terminate': a pg_sleep the workload holds is ended on the server at
  * the deadline, and the drain completes without waiting for it.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { Monitor } from '../../../src/main/engine/monitor/monitor'
+import { describe, expect, it } from 'vitest'
 import { eventually, sessionsNamed } from '../../helpers/monitor-harness'
 import { pgTarget } from '../../helpers/pg-target'
-import { tempDir } from '../../helpers/temp-dir'
+import { monitorPerTest } from '../../helpers/monitor-per-test'
 import {
   openCockpitMonitor,
   profileDraft,
@@ -17,18 +16,7 @@ import {
 
 const target = pgTarget()
 const APP = 'lifeguard-cockpit-deadline'
-let cleanup: () => void
-let monitor: Monitor
-
-beforeEach(() => {
-  const made = tempDir()
-  cleanup = made.cleanup
-  monitor = openCockpitMonitor(made.dir)
-})
-afterEach(async () => {
-  await monitor.dispose()
-  cleanup()
-})
+const monitor = monitorPerTest(openCockpitMonitor)
 
 describe("drain deadline 'terminate'", () => {
   it('ends the held pg_sleep at the deadline and completes the drain', async () => {

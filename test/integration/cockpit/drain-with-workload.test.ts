@@ -4,28 +4,16 @@
  * 'drained' with every server session of the profile gone while the profile stays 'connected';
  * resume brings the pool back to 'running' with fresh connections and healthy probes.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { Monitor } from '../../../src/main/engine/monitor/monitor'
+import { describe, expect, it } from 'vitest'
 import type { ProfileStatus } from '../../../src/shared/domain'
 import { eventually, sessionsNamed } from '../../helpers/monitor-harness'
 import { pgTarget } from '../../helpers/pg-target'
-import { tempDir } from '../../helpers/temp-dir'
+import { monitorPerTest } from '../../helpers/monitor-per-test'
 import { openCockpitMonitor, profileDraft, statusOf, workload } from './support/cockpit-monitor'
 
 const target = pgTarget()
 const APP = 'lifeguard-cockpit-drain'
-let cleanup: () => void
-let monitor: Monitor
-
-beforeEach(() => {
-  const made = tempDir()
-  cleanup = made.cleanup
-  monitor = openCockpitMonitor(made.dir)
-})
-afterEach(async () => {
-  await monitor.dispose()
-  cleanup()
-})
+const monitor = monitorPerTest(openCockpitMonitor)
 
 describe('drain under a workload', () => {
   it('drains to 0 in use, stays connected, and resumes with healthy probes', async () => {

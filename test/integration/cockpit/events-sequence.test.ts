@@ -3,27 +3,15 @@
  * typed events in order (newest first in the list, sequence numbers decreasing), pushed live in
  * batches as events:recorded.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { Monitor } from '../../../src/main/engine/monitor/monitor'
+import { describe, expect, it } from 'vitest'
 import type { EngineEvent } from '../../../src/shared/cockpit'
 import { eventually } from '../../helpers/monitor-harness'
 import { pgTarget } from '../../helpers/pg-target'
-import { tempDir } from '../../helpers/temp-dir'
+import { monitorPerTest } from '../../helpers/monitor-per-test'
 import { openCockpitMonitor, profileDraft, statusOf } from './support/cockpit-monitor'
 
 const target = pgTarget()
-let cleanup: () => void
-let monitor: Monitor
-
-beforeEach(() => {
-  const made = tempDir()
-  cleanup = made.cleanup
-  monitor = openCockpitMonitor(made.dir)
-})
-afterEach(async () => {
-  await monitor.dispose()
-  cleanup()
-})
+const monitor = monitorPerTest(openCockpitMonitor)
 
 /** `expected` appears in `kinds` in this order (other kinds may come between). */
 function inOrder(kinds: string[], expected: string[]): boolean {

@@ -3,26 +3,14 @@
  * p99 (a workload with more clients than the pool lends makes callers wait), for the 1 s ranges
  * and the 1 min one.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { Monitor } from '../../../src/main/engine/monitor/monitor'
+import { describe, expect, it } from 'vitest'
 import { eventually } from '../../helpers/monitor-harness'
 import { pgTarget } from '../../helpers/pg-target'
-import { tempDir } from '../../helpers/temp-dir'
+import { monitorPerTest } from '../../helpers/monitor-per-test'
 import { openCockpitMonitor, profileDraft, workload } from './support/cockpit-monitor'
 
 const target = pgTarget()
-let cleanup: () => void
-let monitor: Monitor
-
-beforeEach(() => {
-  const made = tempDir()
-  cleanup = made.cleanup
-  monitor = openCockpitMonitor(made.dir)
-})
-afterEach(async () => {
-  await monitor.dispose()
-  cleanup()
-})
+const monitor = monitorPerTest(openCockpitMonitor)
 
 describe('metrics history', () => {
   it('returns points with the wait percentiles', async () => {

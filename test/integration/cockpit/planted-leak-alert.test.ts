@@ -4,28 +4,16 @@
  * sampled), the Events tab gets 'leak' and 'alert-raised'; when the hold ends, the alert resolves
  * and 'leak-resolved' follows.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { Monitor } from '../../../src/main/engine/monitor/monitor'
+import { describe, expect, it } from 'vitest'
 import { PLANTED_LEAK_HOLDER } from '../../../src/main/engine/loadlab/workload-settings'
 import type { SessionAlert } from '../../../src/shared/sessions'
 import { eventually } from '../../helpers/monitor-harness'
 import { pgTarget } from '../../helpers/pg-target'
-import { tempDir } from '../../helpers/temp-dir'
+import { monitorPerTest } from '../../helpers/monitor-per-test'
 import { openCockpitMonitor, profileDraft, workload } from './support/cockpit-monitor'
 
 const target = pgTarget()
-let cleanup: () => void
-let monitor: Monitor
-
-beforeEach(() => {
-  const made = tempDir()
-  cleanup = made.cleanup
-  monitor = openCockpitMonitor(made.dir)
-})
-afterEach(async () => {
-  await monitor.dispose()
-  cleanup()
-})
+const monitor = monitorPerTest(openCockpitMonitor)
 
 describe('a planted leak', () => {
   it('raises a leak alert and events, and resolves when the hold ends', async () => {

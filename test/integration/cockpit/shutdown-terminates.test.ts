@@ -2,11 +2,10 @@
  * Shutdown ends the pool at once: a connection in use (a workload's pg_sleep) is destroyed and its
  * backend terminated; the server agrees (the backend is gone), and the profile is disconnected.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { Monitor } from '../../../src/main/engine/monitor/monitor'
+import { describe, expect, it } from 'vitest'
 import { adminQuery, eventually, sessionsNamed } from '../../helpers/monitor-harness'
 import { pgTarget } from '../../helpers/pg-target'
-import { tempDir } from '../../helpers/temp-dir'
+import { monitorPerTest } from '../../helpers/monitor-per-test'
 import {
   openCockpitMonitor,
   profileDraft,
@@ -16,18 +15,7 @@ import {
 
 const target = pgTarget()
 const APP = 'lifeguard-cockpit-shutdown'
-let cleanup: () => void
-let monitor: Monitor
-
-beforeEach(() => {
-  const made = tempDir()
-  cleanup = made.cleanup
-  monitor = openCockpitMonitor(made.dir)
-})
-afterEach(async () => {
-  await monitor.dispose()
-  cleanup()
-})
+const monitor = monitorPerTest(openCockpitMonitor)
 
 describe('shutdown', () => {
   it('terminates the backend in use and disconnects', async () => {

@@ -1,24 +1,12 @@
 /** Issue 7 item 1: a profile's own pool and health settings override the defaults. */
 import pg from 'pg'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { Monitor } from '../../../src/main/engine/monitor/monitor'
+import { describe, expect, it } from 'vitest'
 import { eventually, openMonitor } from '../../helpers/monitor-harness'
 import { pgTarget } from '../../helpers/pg-target'
-import { tempDir } from '../../helpers/temp-dir'
+import { monitorPerTest } from '../../helpers/monitor-per-test'
 
 const target = pgTarget()
-let cleanup: () => void
-let monitor: Monitor
-
-beforeEach(() => {
-  const made = tempDir()
-  cleanup = made.cleanup
-  monitor = openMonitor(made.dir)
-})
-afterEach(async () => {
-  await monitor.dispose()
-  cleanup()
-})
+const monitor = monitorPerTest(openMonitor)
 
 describe('per-profile settings', () => {
   it('size the pool and pace the probes of that profile only', async () => {
