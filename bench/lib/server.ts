@@ -27,12 +27,18 @@ export async function startServer(): Promise<EmbeddedServerAddress> {
   return (await startBenchServer()).address
 }
 
-export async function startBenchServer(): Promise<BenchServer> {
+export interface BenchServerOptions {
+  /** Extra `-c name=value` settings for the postmaster (e.g. a raised max_connections). */
+  postgresFlags?: string[]
+}
+
+export async function startBenchServer(options: BenchServerOptions = {}): Promise<BenchServer> {
   const reaped = await reapOrphanedClusters(PARENT_DIR)
   if (reaped.length > 0) progress(`removed ${reaped.length} cluster(s) left by killed bench runs`)
   const log: string[] = []
   const server = new EmbeddedServer({
     parentDir: PARENT_DIR,
+    ...(options.postgresFlags ? { postgresFlags: options.postgresFlags } : {}),
     log: (line) => {
       log.push(line)
       if (log.length > 50) log.shift()

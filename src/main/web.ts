@@ -1,6 +1,8 @@
 /**
  * Browser-mode composition root: engine -> http + WebSocket server on 127.0.0.1.
  * Usage: node out/main/web.js [--port N] [--data-dir DIR] [--demo] [--connect-timeout-ms N]
+ *        [--leak-detection-ms N] (every pool's leak threshold: 0 off, else at least 1000; tests
+ *        and trying out the load lab use a short one)
  */
 import Conf from 'conf'
 import os from 'node:os'
@@ -42,6 +44,7 @@ async function main(): Promise<void> {
         'data-dir': { type: 'string' },
         demo: { type: 'boolean', default: false },
         'connect-timeout-ms': { type: 'string' },
+        'leak-detection-ms': { type: 'string' },
       },
       strict: true,
     }).values
@@ -50,6 +53,9 @@ async function main(): Promise<void> {
   }
   const port = positiveInt('port', args.port, 65535) ?? 0
   const connectTimeoutMs = positiveInt('connect-timeout-ms', args['connect-timeout-ms'], 600_000)
+  const leakDetectionMs = positiveInt('leak-detection-ms', args['leak-detection-ms'], 86_400_000)
+  if (leakDetectionMs !== undefined && leakDetectionMs > 0 && leakDetectionMs < 1000)
+    fail('--leak-detection-ms must be 0 (off) or at least 1000')
   const dataDir = path.resolve(
     args['data-dir'] ?? process.env['LIFEGUARD_DATA_DIR'] ?? defaultDataDir(),
   )
@@ -67,7 +73,11 @@ async function main(): Promise<void> {
     clock: systemClock,
     shell: 'web',
     version,
-    settings: { ...defaultEngineSettings, ...(connectTimeoutMs ? { connectTimeoutMs } : {}) },
+    settings: {
+      ...defaultEngineSettings,
+      ...(connectTimeoutMs ? { connectTimeoutMs } : {}),
+      ...(leakDetectionMs !== undefined ? { pool: { leakDetectionMs } } : {}),
+    },
     environment: process.env,
   })
   const dispatch = createDispatch(createHandlers(monitor), {

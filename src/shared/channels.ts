@@ -41,6 +41,8 @@ export const invokeMethods = {
   'queue:requeue': 'requeueOperation',
   'queue:export': 'exportQueue',
   'queue:set-exactly-once': 'setExactlyOnce',
+  'queue:discard-damage': 'discardQueueDamage',
+  'queue:save': 'saveQueue',
   'history:get-status': 'getHistorySink',
   'history:create-tables': 'createHistoryTables',
 } as const

@@ -40,6 +40,7 @@ import {
 } from './cockpit-schemas'
 import {
   historySinkTablesRequestSchema,
+  queueDiscardDamageRequestSchema,
   queueExactlyOnceRequestSchema,
   queueExportRequestSchema,
   queueGetRequestSchema,
@@ -175,6 +176,12 @@ export const invokeContract = {
     request: queueExactlyOnceRequestSchema,
     response: returns<QueueStatus>(),
   },
+  'queue:discard-damage': {
+    request: queueDiscardDamageRequestSchema,
+    response: returns<QueueView>(),
+  },
+  /** Desktop: a save dialog in main; browser mode answers 'invalid-state' (use queue:export). */
+  'queue:save': { request: queueExportRequestSchema, response: returns<SavedFile>() },
   'history:get-status': { request: emptyRequestSchema, response: returns<HistorySinkStatus>() },
   'history:create-tables': {
     request: historySinkTablesRequestSchema,

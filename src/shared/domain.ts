@@ -1,5 +1,7 @@
 /** Domain shapes shared by main and renderer. No node:*, no DOM. */
 import type { DrainProgress, PoolStateName } from './cockpit'
+import type { QueueStatus } from './queue'
+import type { ServerView } from './sessions'
 import type { ErrorInfo } from './result'
 
 /** libpq's sslmode values, with libpq's meanings. */
@@ -241,6 +243,13 @@ export interface SecretStorageInfo {
 export interface MonitorSnapshot {
   profiles: ProfileSummary[]
   statuses: ProfileStatus[]
+  /** Each profile's write-queue status (issue 5), so cards show the depth from the start. */
+  queues?: QueueStatus[]
+  /**
+   * Each watched profile's alerts and latest server summary (issue 8), so a page that has just
+   * loaded does not ask for every profile's full session list (200 x 600 sessions) to show them.
+   */
+  servers?: ServerView[]
 }
 
 /** A metrics export, ready to be saved (desktop) or downloaded (browser mode). */

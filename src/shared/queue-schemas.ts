@@ -91,6 +91,12 @@ export const queueExactlyOnceRequestSchema = z.strictObject({
   enabled: z.boolean({ error: 'enabled must be true or false' }),
 })
 
+/**
+ * The user decided on a damaged queue: the valid records before the damage become the queue; the
+ * records from the damage on are dropped from it (the damaged file's copy stays aside).
+ */
+export const queueDiscardDamageRequestSchema = z.strictObject({ id: profileIdSchema })
+
 export const historySinkTablesRequestSchema = z.strictObject({
   /** Create the history tables in the sink's `lifeguard` schema (the user consented). */
   create: z.literal(true, { error: 'create must be true' }),

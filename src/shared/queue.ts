@@ -33,6 +33,8 @@ export interface QueueOperationView {
   /** The statement text (for a history snapshot: a one-line description). */
   sql: string
   paramCount: number
+  /** A statement's bound parameters (for Edit); absent for a history snapshot (figures only). */
+  params?: QueueParam[]
   /** sha256 of the canonical payload (hex), used by the exactly-once table. */
   payloadHash: string
   /** Wall-clock ms when it was acknowledged. */

@@ -308,6 +308,16 @@ export interface ServerSummary {
   sampleMs: number
 }
 
+/**
+ * A watched profile's server figures at start-up (MonitorSnapshot.servers): its alert list and the
+ * summary of its latest sample (null before the first), without the sessions themselves.
+ */
+export interface ServerView {
+  profileId: string
+  summary: ServerSummary | null
+  alerts: SessionAlert[]
+}
+
 /** Pushed when a profile's alert list changes (alerts:changed). */
 export interface AlertsChanged {
   profileId: string

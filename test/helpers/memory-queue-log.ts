@@ -171,6 +171,9 @@ export class MemoryQueueLog implements DurableQueueLog {
     const { reason: _reason, asideAt: _asideAt, ...rest } = aside!
     const op: QueuedOperation = { ...rest, seq: this.nextSeq++, attempts: 0, lastError: null }
     this.items.push(op)
+    // movedAside counts the operations aside now (as the durable log does), so
+    // applied + movedAside + depth = enqueued holds across a requeue.
+    this.counters.movedAside--
     this.record('requeue', op, op)
     return structuredClone(op)
   }

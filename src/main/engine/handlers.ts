@@ -4,10 +4,8 @@ import { LifeguardError } from './core/errors'
 import { NO_SAVER_MESSAGE, saveExport, type FileSaver } from './metrics/save-export'
 import type { Monitor } from './monitor/monitor'
 
-/** A channel of the contract whose engine side has not landed yet (issue 5, in progress). */
-const notYet = (channel: string) => async (): Promise<never> => {
-  throw new LifeguardError('invalid-state', `${channel} is not available yet`)
-}
+const NO_QUEUE_SAVER_MESSAGE =
+  'saving through a dialog is only available in the desktop app: use the download (queue:export) in browser mode'
 
 export interface HandlerDeps {
   /** Desktop: the save dialog (window/save-dialog.ts). Absent in browser mode. */
@@ -56,13 +54,28 @@ export function createHandlers(monitor: Monitor, deps: HandlerDeps = {}): Invoke
     'loadlab:set': async ({ id, settings }) => monitor.setWorkload(id, settings),
     'app:get-preferences': async () => monitor.preferences(),
     'app:set-preferences': async (change) => monitor.setPreferences(change),
-    'queue:get': notYet('queue:get'),
-    'queue:submit': notYet('queue:submit'),
-    'queue:resolve': notYet('queue:resolve'),
-    'queue:requeue': notYet('queue:requeue'),
-    'queue:export': notYet('queue:export'),
-    'queue:set-exactly-once': notYet('queue:set-exactly-once'),
-    'history:get-status': notYet('history:get-status'),
-    'history:create-tables': notYet('history:create-tables'),
+    'queue:get': ({ id, limit }) => monitor.queues.view(id, limit),
+    'queue:submit': ({ id, sql, params, queueIfUnavailable }) =>
+      monitor.queues.submit(id, sql, params, queueIfUnavailable),
+    'queue:resolve': (request) =>
+      request.action === 'edit'
+        ? monitor.queues.resolve(
+            request.id,
+            request.operationId,
+            'edit',
+            request.sql,
+            request.params,
+          )
+        : monitor.queues.resolve(request.id, request.operationId, request.action),
+    'queue:requeue': ({ id, operationId }) => monitor.queues.requeue(id, operationId),
+    'queue:export': ({ id, which }) => monitor.queues.export(id, which),
+    'queue:set-exactly-once': ({ id, enabled }) => monitor.queues.setExactlyOnce(id, enabled),
+    'queue:discard-damage': ({ id }) => monitor.queues.discardDamage(id),
+    'queue:save': async ({ id, which }) => {
+      if (!deps.saveFile) throw new LifeguardError('invalid-state', NO_QUEUE_SAVER_MESSAGE)
+      return saveExport(deps.saveFile, await monitor.queues.export(id, which))
+    },
+    'history:get-status': async () => monitor.history.status(),
+    'history:create-tables': () => monitor.history.createTables(),
   }
 }

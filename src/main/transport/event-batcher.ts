@@ -2,9 +2,13 @@
  * The transport sender's batching (architecture.md convention 8: "batched, at most a few Hz for
  * samples; immediate for state changes and alerts"), shared by both transports.
  *
- * - Samples (`pool:stats-changed`, `sessions:sampled`) are coalesced per profile: the latest one
- *   wins and keeps its place; what is pending is flushed `intervalMs` (250 ms) after the first
- *   sample arrived, so a profile's samples reach the renderer at most 4 times a second.
+ * - Samples (`pool:stats-changed`, `sessions:sampled`, `queue:changed`) are coalesced per
+ *   profile: the latest one wins and keeps its place; what is pending is flushed `intervalMs`
+ *   (250 ms) after the first sample arrived, so a profile's samples reach the renderer at most 4
+ *   times a second.
+ * - A profile's status (`connection:state-changed`) that only brings fresher figures (each health
+ *   probe pushes one) is coalesced the same way; one with news (state, level, breaker, pool
+ *   state, drain phase, error: status-news.ts) goes out at once.
  * - Every other event goes out at once, after what is pending for the same profile (or, for an
  *   event that names no profile, after everything pending), in the same delivery: the order per
  *   profile is the engine's order, so a state change never overtakes an older sample.
@@ -15,11 +19,16 @@
 import type { EventChannel } from '../../shared/channels'
 import type { Clock, TimerHandle } from '../engine/core/clock'
 import type { ServerEvent } from '../../shared/ws-protocol'
+import { statusNewsKey } from './status-news'
 
-/** Channels whose events are coalesced per profile (latest wins). */
+/**
+ * Channels whose events are coalesced per profile (latest wins). A write queue's status is
+ * sample-like too (a replay pushes its counters as they move; each status is complete).
+ */
 export const coalescedChannels: ReadonlySet<EventChannel> = new Set<EventChannel>([
   'pool:stats-changed',
   'sessions:sampled',
+  'queue:changed',
 ])
 
 export const BATCH_INTERVAL_MS = 250
@@ -38,6 +47,8 @@ export class EventBatcher {
   private readonly pending = new Map<string, ServerEvent & { profileId: string | undefined }>()
   private timer: TimerHandle | undefined
   private stopped = false
+  /** Per profile, the news part of the last status that went out at once (status-news.ts). */
+  private readonly statusNews = new Map<string, string>()
 
   constructor(
     private readonly timers: BatchTimers,
@@ -53,7 +64,7 @@ export class EventBatcher {
   push(channel: EventChannel, payload: unknown): void {
     if (this.stopped) return
     const profileId = profileIdOf(payload)
-    if (coalescedChannels.has(channel)) {
+    if (coalescedChannels.has(channel) || this.isStatusFigures(channel, profileId, payload)) {
       // Map.set on an existing key keeps its place: the latest payload, the first position.
       this.pending.set(`${channel}\u0000${profileId ?? ''}`, { channel, payload, profileId })
       if (this.timer === undefined)
@@ -66,6 +77,18 @@ export class EventBatcher {
     const batch = this.take(profileId)
     batch.push({ channel, payload })
     this.send(batch)
+  }
+
+  /**
+   * A status that changes nothing but figures is coalesced like a sample; one with news (a new
+   * state, level, breaker...) goes out at once, and is remembered as the last news.
+   */
+  private isStatusFigures(channel: EventChannel, profileId: string | undefined, payload: unknown) {
+    if (channel !== 'connection:state-changed' || profileId === undefined) return false
+    const news = statusNewsKey(payload)
+    if (this.statusNews.get(profileId) === news) return true
+    this.statusNews.set(profileId, news)
+    return false
   }
 
   /** Sends everything pending now. */

@@ -23,10 +23,18 @@ export class AppPage {
     fs.mkdirSync(shotDir, { recursive: true })
   }
 
-  async shot(name: string): Promise<void> {
+  /**
+   * A numbered screenshot of the whole page, taken from the top (a fixed or sticky element, such
+   * as the header or a dialog's backdrop, is drawn where it sits on screen, so a scrolled page
+   * would show it out of place); `fullPage: false` keeps to the 1280x800 window (dialogs).
+   */
+  async shot(name: string, options: { fullPage?: boolean } = {}): Promise<string> {
     this.step++
     const file = path.join(this.shotDir, `${String(this.step).padStart(2, '0')}-${name}.png`)
-    await this.page.screenshot({ path: file, fullPage: true })
+    const fullPage = options.fullPage ?? true
+    if (fullPage) await this.page.evaluate('window.scrollTo(0, 0)')
+    await this.page.screenshot({ path: file, fullPage })
+    return file
   }
 
   card(name: string): Locator {

@@ -1,8 +1,14 @@
-/** Starts and stops the real browser-mode server (out/main/web.js) as a child process. */
+/**
+ * Starts and stops the real browser-mode server (out/main/web.js) as a child process.
+ * LIFEGUARD_E2E_BUILD_DIR runs another build (a folder inside the repository, so its imports
+ * find node_modules), e.g. one with a deliberate mistake for a mutation check.
+ */
 import { spawn, type ChildProcess } from 'node:child_process'
 import path from 'node:path'
 
 const root = path.resolve(import.meta.dirname, '../../..')
+/** The build to run: out/ (electron-vite's), or another one inside the repository (e.g. a mutated build). */
+const buildDir = path.resolve(root, process.env['LIFEGUARD_E2E_BUILD_DIR'] ?? 'out')
 
 export interface RunningLifeguard {
   url: string
@@ -18,7 +24,7 @@ export async function startLifeguard(
   const child: ChildProcess = spawn(
     process.execPath,
     [
-      path.join(root, 'out/main/web.js'),
+      path.join(buildDir, 'main/web.js'),
       '--data-dir',
       dataDir,
       '--connect-timeout-ms',

@@ -1,4 +1,7 @@
-/** The header badge: open critical alerts over every profile (resolved and warnings not counted). */
+/**
+ * The header badge: open critical alerts over every profile (resolved ones and warnings not
+ * counted; a leak is critical whatever its severity, as the desktop notifier counts it).
+ */
 import { describe, expect, it } from 'vitest'
 import { openCritical } from '../../../src/renderer/src/features/dashboard/dashboard-model'
 import { createLifeguardStore } from '../../../src/renderer/src/stores/store'
@@ -15,9 +18,11 @@ describe('critical badge count', () => {
         leakAlert(null, { id: 'leak:8' }),
         leakAlert(null, { id: 'leak:9', resolvedAt: 5 }),
         connectionsAlert(96, { id: 'c2', severity: 'critical' }),
+        // A leak counts whatever its severity (the engine raises leaks as warnings).
+        leakAlert(null, { id: 'leak:10', severity: 'warning' }),
       ],
     })
-    expect(openCritical(store.getState())).toBe(3)
+    expect(openCritical(store.getState())).toBe(4)
     store.getState().forgetServerView('b')
     expect(openCritical(store.getState())).toBe(1)
   })

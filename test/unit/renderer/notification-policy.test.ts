@@ -46,9 +46,24 @@ describe('notification policy', () => {
     expect(alertsToNotify('p1', [warning], ctx(), new NotifyMemory())).toEqual([])
   })
 
+  it('a leak is announced whatever its severity (the engine raises leaks as warnings)', () => {
+    const alert = leak({ severity: 'warning' })
+    expect(ids(alertsToNotify('p1', [alert], ctx(), new NotifyMemory()))).toEqual([alert.id])
+  })
+
+  it('idle in transaction is announced from its first, warning, sight', () => {
+    const idle = idleAlert(session(42), { firstSeen: START + 1, severity: 'warning' })
+    expect(ids(alertsToNotify('p1', [idle], ctx(), new NotifyMemory()))).toEqual([idle.id])
+  })
+
   it('a warning that turns critical is announced then (even though it began before)', () => {
     const memory = new NotifyMemory()
-    const old = idleAlert(session(42), { firstSeen: START - 60_000, severity: 'warning' })
+    const old = {
+      ...idleAlert(session(42), { firstSeen: START - 60_000, severity: 'warning' }),
+      id: 'long-query:42',
+      kind: 'long-query',
+      runningMs: 150_000,
+    } as SessionAlert
     expect(alertsToNotify('p1', [old], ctx(), memory)).toEqual([])
     expect(ids(alertsToNotify('p1', [{ ...old, severity: 'critical' }], ctx(), memory))).toEqual([
       old.id,
@@ -77,6 +92,13 @@ describe('notification policy', () => {
     ['for a muted profile', ctx({ preferences: prefs({ mutedProfileIds: ['p1'] }) })],
   ])('nothing in %s', (_what, context) => {
     expect(alertsToNotify('p1', [leak()], context, new NotifyMemory())).toEqual([])
+  })
+
+  it('the same alert id on another profile is another alert, announced too', () => {
+    const memory = new NotifyMemory()
+    const alert = leak()
+    expect(ids(alertsToNotify('p1', [alert], ctx(), memory))).toEqual([alert.id])
+    expect(ids(alertsToNotify('p2', [alert], ctx(), memory))).toEqual([alert.id])
   })
 
   it('another profile’s mute does not silence this one', () => {

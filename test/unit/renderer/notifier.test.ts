@@ -34,10 +34,24 @@ describe('notifier', () => {
     store.getState().setAlerts({ profileId: 'p1', alerts: [alert] })
     store.getState().setAlerts({ profileId: 'p1', alerts: [{ ...alert, lastSeen: S0 + 2_000 }] })
     expect(shown.map((n) => [n.title, n.body, n.tag])).toEqual([
-      ['‼ orders: Pool leak', 'connection #7 held for 45 s', `lifeguard-${alert.id}`],
+      ['‼ orders: Pool leak', 'connection #7 held for 45 s', `lifeguard-p1-${alert.id}`],
     ])
     shown[0]?.click()
     expect(visited).toEqual(['#/profile/p1/alerts'])
+  })
+
+  it('two profiles’ alerts with the same id get tags of their own (neither replaces the other)', () => {
+    const { store, shown } = setup('web')
+    store
+      .getState()
+      .setProfiles([profile('p1', { name: 'orders' }), profile('p2', { name: 'billing' })])
+    const alert = leakAlert(null, { firstSeen: S0 + 10 })
+    store.getState().setAlerts({ profileId: 'p1', alerts: [alert] })
+    store.getState().setAlerts({ profileId: 'p2', alerts: [alert] })
+    expect(shown.map((n) => [n.title, n.tag])).toEqual([
+      ['‼ orders: Pool leak', `lifeguard-p1-${alert.id}`],
+      ['‼ billing: Pool leak', `lifeguard-p2-${alert.id}`],
+    ])
   })
 
   it('nothing in the desktop shell', () => {

@@ -92,6 +92,8 @@ export const validRequests: Record<InvokeChannel, Record<string, unknown>> = {
   'queue:requeue': { id: 'p1', operationId: 'op-1' },
   'queue:export': { id: 'p1', which: 'aside' },
   'queue:set-exactly-once': { id: 'p1', enabled: true },
+  'queue:discard-damage': { id: 'p1' },
+  'queue:save': { id: 'p1', which: 'all' },
   'history:get-status': {},
   'history:create-tables': { create: true },
 }

@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { eventChannels, type EventPayloads } from '../../../src/shared/contract'
 import { collect, eventsOf, openAuthorised, startHarness, type Harness } from './web-harness'
+import { coalescedChannels } from '../../../src/main/transport/event-batcher'
 
 describe('browser-mode server: invoke and events over the socket', () => {
   let h: Harness
@@ -47,12 +48,13 @@ describe('browser-mode server: invoke and events over the socket', () => {
       h.events.emit(channel, { n: i } as unknown as EventPayloads[typeof channel]),
     )
     const expected = eventChannels.map((channel, i) => ({ channel, payload: { n: i } }))
-    // The two sample channels wait for the next event (or the 250 ms flush) and travel with it:
-    // two frames fewer than events, and nothing left pending.
-    const frames = eventChannels.length - 2
+    // The sample channels wait for the next event (or the 250 ms flush) and travel with it: one
+    // frame fewer than events for each (each is followed by an event that is sent at once), and
+    // nothing left pending.
+    const frames = eventChannels.length - coalescedChannels.size
     expect(eventsOf(await inboxA.until(frames))).toEqual(expected)
     expect(eventsOf(await inboxB.until(frames))).toEqual(expected)
-    expect(inboxA.messages.filter((m) => m.type === 'events')).toHaveLength(2)
+    expect(inboxA.messages.filter((m) => m.type === 'events')).toHaveLength(coalescedChannels.size)
     expect(h.calls).toHaveLength(0)
   })
 

@@ -6,6 +6,7 @@
 import type { BreakerState, HealthLevel, ProfileStatus } from '../../../shared/domain'
 import type { CumulativeBuckets } from '../pool/engine/histogram'
 import type { PoolCounters, PoolGauges } from '../pool/engine/pool-metrics'
+import type { PrometheusQueueInput } from './prometheus-queue'
 
 /** Upper bounds (ms) to read the pool histograms at: .001 .005 ... 30 s. */
 export const prometheusBucketBoundsMs: readonly number[] = [
@@ -42,6 +43,8 @@ export interface PrometheusProfileInput {
   /** Null when the profile has no pool (disconnected): the pool series are left out. */
   pool: PrometheusPoolInput | null
   health: PrometheusHealthInput
+  /** The profile's write queue (lifeguard_queue_*); absent leaves those series out. */
+  queue?: PrometheusQueueInput | null
 }
 
 /** The health part from a profile's status (`attempts` kept by the caller). */

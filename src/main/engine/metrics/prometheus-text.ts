@@ -23,6 +23,7 @@ import type {
   PrometheusPoolInput,
   PrometheusProfileInput,
 } from './prometheus-input'
+import { queueFamilies } from './prometheus-queue'
 
 export {
   prometheusBucketBoundsMs,
@@ -252,6 +253,7 @@ export function prometheusFamilies(profiles: readonly PrometheusProfileInput[]):
       rows,
       (h) => h.attempts,
     ),
+    ...queueFamilies(rows.map(({ labels, p }) => ({ labels, queue: p.queue }))),
   ]
 }
 

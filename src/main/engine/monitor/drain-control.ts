@@ -80,6 +80,9 @@ export class DrainControl {
         queueMicrotask(() => this.hooks.changed())
     })
     const done = pool.drain(deadlineMs === undefined ? {} : { deadlineMs, onDeadline })
+    // Nothing in use: the pool is drained already. Said now, so the answer agrees with the pool
+    // state it carries (an answer saying 'draining', merged after the pushes, would stick).
+    if ((pool.state as ConnectionPool['state']) === 'drained') this.ended(pool, 'drained')
     done.then(
       (outcome) => {
         if (this.pool === pool) this.ended(pool, outcome)

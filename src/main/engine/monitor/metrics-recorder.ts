@@ -7,6 +7,7 @@
 import type { PoolStats, ProfileStatus, ProfileSummary } from '../../../shared/domain'
 import type { EngineEvent } from '../../../shared/cockpit'
 import type { SessionAlert } from '../../../shared/sessions'
+import type { QueueStatus } from '../../../shared/queue'
 import {
   buildMetricsSnapshot,
   metricsCsv,
@@ -31,6 +32,8 @@ export interface ProfileForExport {
   alerts: SessionAlert[]
   /** The profile's engine events, newest first (JSON export). */
   events: EngineEvent[]
+  /** The profile's write-queue status (issue 5): the Prometheus lifeguard_queue_* and the JSON. */
+  queue?: QueueStatus
 }
 
 export interface MetricsFile {
@@ -93,7 +96,7 @@ export class MetricsRecorder {
       scope,
       profiles: profiles.map((p) => ({
         profile: p.profile,
-        state: p.status,
+        state: p.queue ? { ...p.status, queue: p.queue } : p.status,
         series: [this.history.query(p.profile.id, range, now)],
         events: p.events,
         alerts: p.alerts,
@@ -119,6 +122,7 @@ export class MetricsRecorder {
           }
         : null,
       health: prometheusHealthFromStatus(p.status, this.attempts.get(p.profile.id) ?? 0),
+      queue: p.queue ?? null,
     }
   }
 }

@@ -3,6 +3,7 @@
  * profile, and emits the contract's events. Both shells wire it the same way; it never imports
  * electron.
  */
+import path from 'node:path'
 import type { EventPayloads } from '../../../shared/contract'
 import type {
   AppPreferences,
@@ -47,13 +48,17 @@ import {
   type ImportSource,
 } from '../profiles/import/import-coordinator'
 import { profileDraftSchema } from '../../../shared/schemas'
-import { runSessionAction, sessionsViewOf } from './sessions-view'
+import { runSessionAction, serverViewOf, sessionsViewOf } from './sessions-view'
 import { ensureDemoProfile } from './demo-profile'
 import { appInfo } from './app-info'
 import { profilesExport } from '../profiles/profiles-export'
 import { PasswordSources } from './password-sources'
 import type { DrainRequest, ProfileSession, ProfileSessionDeps } from './profile-session'
 import { ProfileSessions } from './profile-sessions'
+import type { ProfileQueues } from './profile-queues'
+import { QueueConsents, QUEUE_CONSENTS_FILE } from './queue-consents'
+import { wireQueues } from './history-wiring'
+import type { HistorySink } from '../history/history-sink'
 import {
   connectionParams,
   healthOf,
@@ -81,6 +86,9 @@ export interface MonitorOptions {
   sessionDeps?: Partial<Pick<ProfileSessionDeps, 'drivers' | 'observeSessions' | 'random'>>
 }
 
+/** The server a profile writes to (what a consent is about). */
+const serverOf = (p: StoredProfile) => `${p.host}:${p.port}/${p.database}`
+
 export type TestTarget = { draft: ProfileDraft } | { id: string; password?: string | undefined }
 
 export class Monitor {
@@ -90,13 +98,23 @@ export class Monitor {
   private readonly profiles: ProfileSessions
   private readonly warnings: AppWarning[]
   private readonly imports: ImportCoordinator
+  /** Each profile's durable write queue (issue 5); queue:* handlers call it. */
+  readonly queues: ProfileQueues
+  /** The history sink (issue 5): history:* handlers call it. */
+  readonly history: HistorySink
+  private readonly consents: QueueConsents
   private disposed = false
 
   constructor(private readonly options: MonitorOptions) {
+    this.consents = new QueueConsents(
+      path.join(options.dataDir, QUEUE_CONSENTS_FILE),
+      options.clock.wallNow,
+    )
     this.warnings = [
       ...(options.warnings ?? []),
       ...options.vault.problems,
       ...options.preferences.warnings,
+      ...this.consents.warnings,
     ]
     this.profiles = new ProfileSessions({
       clock: options.clock,
@@ -109,6 +127,15 @@ export class Monitor {
           : { ...userWorkloadDefaults },
       ...(options.sessionDeps ? { sessionDeps: options.sessionDeps } : {}),
     })
+    const wired = wireQueues({
+      ...options,
+      consents: this.consents,
+      events: this.events,
+      session: (id) => this.profiles.get(id),
+      warn: (warning) => this.raiseWarning(warning),
+    })
+    this.queues = wired.queues
+    this.history = wired.history
     this.imports = new ImportCoordinator(options.importEnvironment, options.clock.now)
     this.passwords = new PasswordSources(options.vault, options.importEnvironment, (problem) =>
       this.raiseWarning({
@@ -141,7 +168,10 @@ export class Monitor {
   ): MetricsExport {
     const profiles =
       ids === undefined ? this.options.store.list() : ids.map((id) => this.options.store.get(id))
-    const gathered = profiles.map((p) => this.profiles.exportInput(this.summary(p)))
+    const gathered = profiles.map((p) => ({
+      ...this.profiles.exportInput(this.summary(p)),
+      queue: this.queues.status(p.id),
+    }))
     const scope = ids !== undefined && ids.length === 1 ? 'profile' : 'all'
     return this.profiles.metrics.export(
       format,
@@ -202,9 +232,15 @@ export class Monitor {
   }
 
   snapshot(): MonitorSnapshot {
+    const stored = this.options.store.list()
+    const statuses = stored.map((p) => this.sessionFor(p.id).status())
     return {
       profiles: this.listProfiles(),
-      statuses: this.options.store.list().map((p) => this.sessionFor(p.id).status()),
+      statuses,
+      queues: stored.map((p) => this.queues.status(p.id)),
+      servers: statuses
+        .filter((s) => s.health !== null)
+        .map((s) => serverViewOf(this.sessionFor(s.profileId))),
     }
   }
 
@@ -215,8 +251,14 @@ export class Monitor {
         throw new LifeguardError('validation', 'enter the password to remember')
       this.passwords.assertCanStore()
     }
+    const before = id === undefined ? undefined : this.options.store.get(id)
     const saved =
       id === undefined ? this.options.store.create(draft) : this.options.store.update(id, draft)
+    // A consent to create tables was given for one server: another one asks again.
+    if (before && serverOf(before) !== serverOf(saved)) {
+      this.queues.serverChanged(saved.id)
+      this.history.statusChanged()
+    }
     if (draft.password !== undefined) this.passwords.setTyped(saved.id, draft.password)
     this.passwords.remember(saved.id, draft.rememberPassword)
     this.profilesChanged()
@@ -224,13 +266,17 @@ export class Monitor {
   }
 
   async deleteProfile(id: string): Promise<{ id: string }> {
-    this.options.store.get(id)
+    // Refused while writes are queued for it: nothing acknowledged may vanish.
+    await this.queues.retire(id, this.options.store.get(id).name)
     await this.disconnect(id)
     this.options.store.delete(id)
     this.passwords.forget(id)
     this.profiles.forget(id)
-    if (this.options.preferences.forgetProfile(id))
+    if (this.options.preferences.forgetProfile(id)) {
       this.events.emit('preferences:changed', this.options.preferences.get())
+      this.history.configure()
+    }
+    this.consents.forget(id)
     this.profilesChanged()
     return { id }
   }
@@ -333,6 +379,7 @@ export class Monitor {
   setPreferences(change: PreferencesChange): AppPreferences {
     const next = this.options.preferences.set(change, (id) => this.options.store.has(id))
     this.events.emit('preferences:changed', next)
+    this.history.configure()
     return next
   }
 
@@ -347,6 +394,8 @@ export class Monitor {
   async dispose(): Promise<void> {
     if (this.disposed) return
     this.disposed = true
+    this.history.dispose()
+    await this.queues.dispose()
     await this.profiles.dispose()
     await this.options.demo?.dispose()
     this.passwords.clear()
@@ -356,7 +405,11 @@ export class Monitor {
   private async ensureDemoServer(): Promise<StoredProfile> {
     const { profile, changed } = await ensureDemoProfile(this.options.demo, this.options.store)
     this.passwords.setTyped(DEMO_PROFILE_ID, profile.password)
-    if (changed) this.profilesChanged()
+    if (changed) {
+      // A fresh demo cluster: nothing Lifeguard created on the last one is there.
+      this.queues.serverChanged(DEMO_PROFILE_ID)
+      this.profilesChanged()
+    }
     return profile.stored
   }
 
@@ -387,7 +440,9 @@ export class Monitor {
   }
 
   private profilesChanged(): void {
-    this.events.emit('profiles:changed', this.listProfiles())
+    const profiles = this.listProfiles()
+    this.events.emit('profiles:changed', profiles)
+    this.queues.announce(profiles.map((p) => p.id))
   }
 
   private assertOpen(): void {

@@ -6,6 +6,7 @@ import type { RecordEvent } from '../events/profile-event-recorder'
 import type { HealthSettings } from '../health/health-settings'
 import type { AcquireOptions, PoolEvents, PoolLease, PoolMetricsSnapshot } from '../pool/engine'
 import type { PoolHistogramBuckets } from '../pool/engine/pool-metrics'
+import type { SharedSampling } from '../sessions/shared-sampling'
 import type { ProfileDrivers } from './profile-drivers'
 
 /** Pool events after which the counts may have changed. */
@@ -35,6 +36,11 @@ export interface ProfileSessionDeps {
   onEvent?: RecordEvent
   /** The database side (default: node-postgres); tests pass stub connections. */
   drivers?: ProfileDrivers
+  /**
+   * One session sampler per server and role, shared with the other profiles on it
+   * (sessions/shared-sampling.ts); absent: this profile samples on its own.
+   */
+  sessionSampling?: SharedSampling
 }
 
 export interface PoolMetricsWithBuckets {

@@ -40,6 +40,7 @@ import { DrainControl, type DrainRequest } from './drain-control'
 import { ProfileAlertFeed } from './profile-alert-feed'
 import { pgDrivers, type ProfileDrivers } from './profile-drivers'
 import { poolStatsOf, warmUp } from './pool-warm-up'
+import { samplingIdentity } from './sampling-identity'
 import { classifierFor, createHealthChecker, maskText } from './session-health'
 import { StatsPusher } from './stats-pusher'
 
@@ -244,7 +245,8 @@ export class ProfileSession implements Acquirer {
       )
       this.checker = checker
       this.stats.start()
-      if (this.deps.observeSessions !== false) this.observeSessions(pool, sessionSettings)
+      if (this.deps.observeSessions !== false)
+        this.observeSessions(pool, sessionSettings, samplingIdentity(params))
       await checker.start()
       if (checker.state === 'failed' && checker.errorClass === 'permanent' && checker.error)
         throw checker.error
@@ -349,11 +351,17 @@ export class ProfileSession implements Acquirer {
   }
 
   /** Samples pg_stat_activity through this session (so through the breaker) while connected. */
-  private observeSessions(pool: ConnectionPool, settings: Partial<SessionSettings>): void {
+  private observeSessions(
+    pool: ConnectionPool,
+    settings: Partial<SessionSettings>,
+    identity: string | undefined,
+  ): void {
+    const sampling = this.deps.sessionSampling
     const sessions = new SessionObserver({
       acquirer: this,
       clock: this.deps.clock,
       settings,
+      ...(sampling && identity !== undefined ? { shared: { sampling, identity } } : {}),
       ownPids: () => poolBackendPids(pool),
       onSnapshot: (snapshot) => this.deps.onSessions?.(snapshot),
       onAlerts: (changes) => this.alertFeed.changed(changes),

@@ -18,6 +18,7 @@ import {
   type ProfileForExport,
 } from './metrics-recorder'
 import { ProfileSession, type ProfileSessionDeps } from './profile-session'
+import { SharedSampling } from '../sessions/shared-sampling'
 
 /** Engine events per profile in a JSON metrics export (newest first). */
 export const EXPORTED_EVENTS = 500
@@ -37,8 +38,11 @@ export class ProfileSessions {
   readonly engineEvents: EngineEventLog
   readonly workloads: Workloads
   private readonly sessions = new Map<string, ProfileSession>()
+  /** One session sampler per server and role, shared by the profiles on it. */
+  private readonly sampling: SharedSampling
 
   constructor(private readonly options: ProfileSessionsOptions) {
+    this.sampling = new SharedSampling(options.clock)
     this.engineEvents = new EngineEventLog({
       clock: options.clock,
       onBatch: (events) => options.events.emit('events:recorded', { events }),
@@ -99,6 +103,7 @@ export class ProfileSessions {
     return new ProfileSession(id, {
       clock,
       health: this.options.health,
+      sessionSampling: this.sampling,
       ...this.options.sessionDeps,
       onAttempt: (record) => {
         this.metrics.countAttempt(id)

@@ -1,5 +1,5 @@
 /** The sessions view of one profile session (issue 6): its latest sample, errors and alerts. */
-import type { SessionActionResult, SessionsView } from '../../../shared/sessions'
+import type { ServerView, SessionActionResult, SessionsView } from '../../../shared/sessions'
 import { isLifeguardError, LifeguardError } from '../core/errors'
 import type { ProfileSession } from './profile-session'
 
@@ -11,6 +11,24 @@ export function sessionsViewOf(session: ProfileSession): SessionsView {
     snapshot: observer?.latest ?? null,
     error: error
       ? { code: isLifeguardError(error) ? error.code : 'query-failed', message: error.message }
+      : null,
+    alerts: session.alerts(),
+  }
+}
+
+/** What a page that has just loaded shows of the profile's server: summary and alerts only. */
+export function serverViewOf(session: ProfileSession): ServerView {
+  const latest = session.sessions?.latest
+  return {
+    profileId: session.profileId,
+    summary: latest
+      ? {
+          profileId: session.profileId,
+          sampledAt: latest.sampledAt,
+          connections: latest.connections,
+          counts: latest.counts,
+          sampleMs: latest.sampleMs,
+        }
       : null,
     alerts: session.alerts(),
   }

@@ -37,7 +37,8 @@ export function queueStatus(inputs: StatusInputs): QueueStatus {
         : null,
     wait: replay.state === 'waiting-for-database' ? replay.wait : null,
     damage: log.damage,
-    storageError: replay.storageError,
+    // The replay's refusal, or the log's own (a failed write it could not undo yet).
+    storageError: replay.storageError ?? log.storageError ?? null,
   }
 }
 
@@ -71,6 +72,7 @@ export function operationView(
     kind: op.kind,
     sql: op.kind === 'history-snapshot' ? describeSnapshot(op) : op.payload.sql,
     paramCount: op.payload.params.length,
+    ...(op.kind === 'statement' ? { params: [...op.payload.params] } : {}),
     payloadHash: op.payloadHash,
     enqueuedAt: op.enqueuedAt,
     attempts: op.attempts,

@@ -8,10 +8,16 @@
  * that is refused here too. (Procedures and DO blocks cannot end a transaction they are called in:
  * the server refuses that itself with 2D000.)
  *
+ * A statement must not change the pooled connection's session beyond that transaction either
+ * (SET without LOCAL, SET ROLE, DISCARD, LISTEN, PREPARE, cursors, temporary tables ...): the
+ * connection is shared and reused. session-state-rules.ts has that list.
+ *
  * A small lexer, not a parser: it skips whitespace, comments (-- and nested block comments),
- * quoted strings ('...', E'...', "identifiers", $tag$ dollar quotes $tag$) and finds the first
- * keyword and any `;` followed by more than whitespace or comments.
+ * quoted strings ('...', E'...', "identifiers", $tag$ dollar quotes $tag$), and finds the words
+ * (keywords and identifiers, lower-cased), the punctuation `(`, `)` and `,` between them, and any
+ * `;` followed by more than whitespace or comments.
  */
+import { sessionStateProblem } from './session-state-rules'
 
 const transactionControl = new Set([
   'begin',
@@ -30,6 +36,7 @@ export type StatementProblem =
   | { kind: 'several-statements' }
   | { kind: 'transaction-control'; keyword: string }
   | { kind: 'unterminated'; what: string }
+  | { kind: 'session-state'; what: string; instead: string | null }
 
 /** Null when the statement may be queued; else why not. */
 export function statementProblem(sql: string): StatementProblem | null {
@@ -39,8 +46,11 @@ export function statementProblem(sql: string): StatementProblem | null {
   if (lexed.afterSemicolon) return { kind: 'several-statements' }
   const keyword = lexed.firstWord.toLowerCase()
   // PREPARE name AS ... is a plain statement; only PREPARE TRANSACTION ends the transaction.
-  if (keyword === 'prepare' && lexed.secondWord?.toLowerCase() !== 'transaction') return null
-  if (transactionControl.has(keyword)) return { kind: 'transaction-control', keyword }
+  const isPrepareStatement = keyword === 'prepare' && lexed.secondWord !== 'transaction'
+  if (transactionControl.has(keyword) && !isPrepareStatement)
+    return { kind: 'transaction-control', keyword }
+  const session = sessionStateProblem(lexed.tokens)
+  if (session) return { kind: 'session-state', ...session }
   return null
 }
 
@@ -54,18 +64,23 @@ export function describeStatementProblem(problem: StatementProblem): string {
       return `${problem.keyword.toUpperCase()} cannot be queued: replay runs every operation in a transaction of its own`
     case 'unterminated':
       return `the statement has an unterminated ${problem.what}`
+    case 'session-state':
+      return `${problem.what} cannot be queued: it would change the pooled connection's session beyond the transaction, and the connection is shared${problem.instead ? `; use ${problem.instead} instead` : ''}`
   }
 }
 
 interface Lexed {
   firstWord: string | null
   secondWord: string | null
+  /** Words (lower-cased) and the punctuation `(`, `)`, `,` in order; '' for anything else. */
+  tokens: string[]
   /** Something other than whitespace, comments or `;` follows a `;`. */
   afterSemicolon: boolean
 }
 
 function lex(sql: string): Lexed | { unterminated: string } {
   const words: string[] = []
+  const tokens: string[] = []
   let sawSemicolon = false
   let afterSemicolon = false
   let i = 0
@@ -97,34 +112,43 @@ function lex(sql: string): Lexed | { unterminated: string } {
       i++
     } else if (c === "'" || ((c === 'e' || c === 'E') && next === "'")) {
       seeToken()
+      tokens.push("'")
       const escapes = c !== "'"
       i = skipQuoted(sql, escapes ? i + 2 : i + 1, "'", escapes)
       if (i < 0) return { unterminated: 'string' }
     } else if (c === '"') {
       seeToken()
-      i = skipQuoted(sql, i + 1, '"', false)
-      if (i < 0) return { unterminated: 'quoted identifier' }
+      const end = skipQuoted(sql, i + 1, '"', false)
+      if (end < 0) return { unterminated: 'quoted identifier' }
+      tokens.push(sql.slice(i + 1, end - 1).replaceAll('""', '"'))
+      i = end
     } else if (c === '$') {
       seeToken()
       const tag = /^\$([A-Za-z_\u0080-\uffff][A-Za-z0-9_\u0080-\uffff]*)?\$/.exec(sql.slice(i))
       if (tag) {
         const end = sql.indexOf(tag[0], i + tag[0].length)
         if (end < 0) return { unterminated: 'dollar-quoted string' }
+        tokens.push("'")
         i = end + tag[0].length
-      } else i++ // a parameter ($1) or an operator
+      } else {
+        tokens.push('$') // a parameter ($1) or an operator
+        i++
+      }
     } else if (/[A-Za-z_]/.test(c)) {
       seeToken()
       const word = /^[A-Za-z_][A-Za-z0-9_$]*/.exec(sql.slice(i))![0]
-      if (words.length < 2) words.push(word)
+      if (words.length < 2) words.push(word.toLowerCase())
+      tokens.push(word.toLowerCase())
       i += word.length
     } else {
       seeToken()
       if (words.length === 0) words.push('')
+      tokens.push(c === '(' || c === ')' || c === ',' ? c : '')
       i++
     }
   }
   const firstWord = words[0] ?? null
-  return { firstWord, secondWord: words[1] ?? null, afterSemicolon }
+  return { firstWord, secondWord: words[1] ?? null, tokens, afterSemicolon }
 }
 
 /** Index just past the closing quote, or -1. A doubled quote is an escaped quote. */

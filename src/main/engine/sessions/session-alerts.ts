@@ -32,6 +32,7 @@ import {
   type LeakReport,
   type SessionAlert,
 } from './alert-types'
+import { sessionsByPid } from './sessions-by-pid'
 import type { SessionSettings } from './session-settings'
 import type { ServerSession, SessionSnapshot } from './session-types'
 
@@ -54,7 +55,7 @@ export class SessionAlerts {
   /** Lock waits seen but not yet long enough: key -> monotonic time first seen. */
   private readonly pending = new Map<string, number>()
   private readonly leakClocks = new Map<string, LeakClock>()
-  private sessionsByPid = new Map<number, ServerSession>()
+  private sessionsByPid: ReadonlyMap<number, ServerSession> = new Map()
   private sampled = false
   private dropped = 0
 
@@ -85,7 +86,7 @@ export class SessionAlerts {
     const changes = emptyChanges()
     const now = this.clock.now()
     this.sampled = true
-    this.sessionsByPid = new Map(snapshot.sessions.map((s) => [s.pid, s]))
+    this.sessionsByPid = sessionsByPid(snapshot)
     const conditions = sessionConditions(snapshot, this.settings)
     const usage = connectionsCondition(snapshot, this.activeSeverity('connections'), this.settings)
     if (usage) conditions.push(usage)

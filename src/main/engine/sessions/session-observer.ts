@@ -16,7 +16,8 @@ import type { SessionAcquirer } from './bounded-lease'
 import { confirmationFor, type ActionConfirmation } from './confirmation'
 import { SessionAlerts } from './session-alerts'
 import { runSessionAction, type SessionAction, type SessionActionResult } from './session-actions'
-import { SessionSampler } from './session-sampler'
+import { SessionSampler, type SessionSamplerDeps } from './session-sampler'
+import type { SampleSource, SharedSampling } from './shared-sampling'
 import { resolveSessionSettings, type SessionSettings } from './session-settings'
 import type { SessionSnapshot } from './session-types'
 
@@ -32,19 +33,24 @@ export interface SessionObserverDeps {
   /** After every sample and leak event: what changed, and the whole list (durations move). */
   onAlerts?(changes: AlertChanges, alerts: SessionAlert[]): void
   onError?(error: Error): void
+  /**
+   * Share one sampler with the other profiles of the same server and role (shared-sampling.ts);
+   * absent: this observer samples on its own.
+   */
+  shared?: { sampling: SharedSampling; identity: string }
 }
 
 export type LeakEventSource = Pick<TypedEmitter<PoolEvents>, 'on'>
 
 export class SessionObserver {
   readonly settings: SessionSettings
-  private readonly sampler: SessionSampler
+  private readonly sampler: SampleSource
   private readonly tracker: SessionAlerts
 
   constructor(private readonly deps: SessionObserverDeps) {
     this.settings = resolveSessionSettings(deps.settings)
     this.tracker = new SessionAlerts(this.settings, deps.clock)
-    this.sampler = new SessionSampler({
+    const samplerDeps: SessionSamplerDeps = {
       acquirer: deps.acquirer,
       clock: deps.clock,
       settings: this.settings,
@@ -56,7 +62,10 @@ export class SessionObserver {
         this.alertsChanged(changes)
       },
       onError: (error) => deps.onError?.(error),
-    })
+    }
+    this.sampler = deps.shared
+      ? deps.shared.sampling.member(deps.shared.identity, samplerDeps)
+      : new SessionSampler(samplerDeps)
   }
 
   get latest(): SessionSnapshot | undefined {

@@ -1,6 +1,7 @@
 /**
  * A native modal <dialog>: the browser traps focus, Escape cancels, and the page behind it is
- * inert. The store decides whether it is open; this component only mirrors that.
+ * inert. The store decides whether it is open; this component only mirrors that. Focus starts on
+ * the first focusable element, or on the one marked `data-autofocus`.
  */
 import { useEffect, useRef, type ReactNode } from 'react'
 
@@ -25,7 +26,13 @@ export function ModalDialog({
 
   useEffect(() => {
     const dialog = ref.current
-    if (dialog && !dialog.open) dialog.showModal()
+    if (dialog && !dialog.open) {
+      dialog.showModal()
+      // showModal() focuses the dialog's first focusable element; React's autoFocus ran earlier,
+      // while the dialog was still closed (hidden), so it had no effect. data-autofocus names
+      // the element to start on when it is not the first one.
+      dialog.querySelector<HTMLElement>('[data-autofocus]')?.focus()
+    }
     return () => dialog?.close()
   }, [])
 

@@ -1,9 +1,12 @@
 /**
  * Whether an element is on (or near) the screen, so a card far down a 200-card dashboard keeps
  * no live subscriptions and draws nothing. Without IntersectionObserver everything counts as
- * visible.
+ * visible. All elements share one observer (visibility-watch.ts), and a change is rendered as a
+ * transition: scrolling brings several cards into view at once, and mounting their live parts in
+ * one go was a long task; as a transition React renders them in slices between frames.
  */
-import { useEffect, useState, type RefObject } from 'react'
+import { startTransition, useEffect, useState, type RefObject } from 'react'
+import { watchVisibility } from './visibility-watch'
 
 const MARGIN = '600px 0px'
 
@@ -13,15 +16,7 @@ export function useInView(ref: RefObject<Element | null>): boolean {
   useEffect(() => {
     const element = ref.current
     if (!element || typeof IntersectionObserver !== 'function') return
-    const observer = new IntersectionObserver(
-      (entries) => {
-        const entry = entries[entries.length - 1]
-        if (entry) setVisible(entry.isIntersecting)
-      },
-      { rootMargin: MARGIN },
-    )
-    observer.observe(element)
-    return () => observer.disconnect()
+    return watchVisibility(element, MARGIN, (next) => startTransition(() => setVisible(next)))
   }, [ref])
   return visible
 }

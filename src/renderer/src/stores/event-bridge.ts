@@ -48,9 +48,8 @@ export const eventRoutes: { readonly [M in EventMethod]: Route } = {
     api.onEventsRecorded((batch) => store.addEngineEvents(batch.events)),
   onWorkloadChanged: (api, store) => api.onWorkloadChanged(store.setWorkload),
   onPreferencesChanged: (api, store) => api.onPreferencesChanged(store.setPreferences),
-  onQueueChanged: (api, store) => api.onQueueChanged(store.setQueueStatus),
-  // Issue 5 (the history sink's settings): routed once its view lands.
-  onHistorySinkChanged: (api) => api.onHistorySinkChanged(() => undefined),
+  onQueueChanged: (api, store) => api.onQueueChanged(microBatch(store.setQueueStatuses)),
+  onHistorySinkChanged: (api, store) => api.onHistorySinkChanged(store.setHistorySink),
 }
 
 function reportLoadFailure(store: LifeguardState, what: string, error: ErrorInfo): void {
@@ -64,9 +63,12 @@ export async function loadSnapshot(api: LifeguardApi, store: LifeguardState): Pr
   if (info.ok) store.setAppInfo(info.data)
   else reportLoadFailure(store, 'application info', info.error)
   void loadPreferences(api, store)
+  void loadHistorySink(api, store)
   if (snapshot.ok) {
     store.applySnapshot(snapshot.data)
-    await loadServerViews(api, store, snapshot.data.statuses)
+    if (snapshot.data.queues) store.setQueueStatuses(snapshot.data.queues)
+    // A main that sends the server views with the snapshot saves one sessions:get per profile.
+    if (!snapshot.data.servers) await loadServerViews(api, store, snapshot.data.statuses)
   } else reportLoadFailure(store, 'profiles and their status', snapshot.error)
 }
 
@@ -81,6 +83,19 @@ export async function loadPreferences(
     else store.setPreferencesError(result.error)
   } catch (error) {
     store.setPreferencesError({ code: 'internal', message: String(error) })
+  }
+}
+
+/** The history sink's status (pushed only when it changes); quiet on failure (events follow). */
+export async function loadHistorySink(
+  api: LifeguardApi,
+  store: Pick<LifeguardState, 'setHistorySink'>,
+): Promise<void> {
+  try {
+    const result = await api.getHistorySink({})
+    if (result.ok) store.setHistorySink(result.data)
+  } catch {
+    // history:changed brings it.
   }
 }
 

@@ -14,7 +14,6 @@ describe('what a queued statement may be', () => {
     'SELECT "odd;name" FROM t',
     '/* nested /* comment; */ still */ DELETE FROM t',
     '-- a note\nDELETE FROM t',
-    'PREPARE p AS SELECT 1',
     'WITH x AS (SELECT 1) INSERT INTO t SELECT * FROM x',
     '(SELECT 1)',
     'CALL do_work($1)',

@@ -1,7 +1,7 @@
 /**
- * The profile view's control bar: Drain…, Resume, Shut down…, Reconnect now, and Export
- * metrics…; a command that does not fit the pool's state is disabled with the reason as its
- * tooltip. Each is also in the command palette. Below it, a drain's progress.
+ * The profile view's control bar: Drain…, Resume, Shut down…, Reconnect now, the pool's state
+ * in words, and Export metrics…; a command that does not fit the pool's state is disabled with
+ * the reason as its tooltip. Each is also in the command palette. Below it, a drain's progress.
  */
 import { useState } from 'react'
 import type { ErrorInfo } from '../../../../shared/result'
@@ -79,6 +79,11 @@ export function ControlBar({ profileId }: { profileId: string }) {
           {pending === 'reconnect' && <Spinner />}
           {controlLabels.reconnect}
         </button>
+        {status?.state === 'connected' && status.poolState && (
+          <span className="muted" data-testid="pool-state" data-pool-state={status.poolState}>
+            Pool {status.poolState}
+          </span>
+        )}
         <span className="spacer" />
         <button type="button" className="btn" onClick={() => openExport({ profileId })}>
           Export metrics…

@@ -79,7 +79,7 @@ export function DrainDialog({ profileId }: { profileId: string }) {
               aria-invalid={fieldError !== null}
               aria-describedby={`${id}-deadline-help${fieldError ? ` ${id}-deadline-error` : ''}`}
               onChange={(e) => setForm({ ...form, deadlineSeconds: e.target.value })}
-              autoFocus
+              data-autofocus
             />
             <div id={`${id}-deadline-help`} className="field-help">
               Between {MIN_DEADLINE_S} and {MAX_DEADLINE_S} s.

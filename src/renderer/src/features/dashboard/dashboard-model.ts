@@ -2,6 +2,7 @@
  * The fleet dashboard's arrangement as pure functions: each profile's sortable facts, the query
  * (sort, state, group, text), the groups of card ids it yields, and the fleet's summary line.
  */
+import { isCriticalAlert } from '../../../../shared/alert-criticality'
 import type { ConnectionState, ProfileSummary } from '../../../../shared/domain'
 import { groupProfiles } from '../../lib/profile-groups'
 import type { LifeguardState } from '../../stores/store'
@@ -203,11 +204,13 @@ export function fleetSummary(state: LifeguardState): FleetSummary {
   return { profiles: state.profiles.length, connected, failing, critical: openCritical(state) }
 }
 
-/** Open critical alerts over every profile (the header's badge and the page title). */
+/**
+ * Open critical alerts over every profile (the header's badge and the page title): critical as
+ * the notifications mean it (a leak whatever its severity; src/shared/alert-criticality.ts).
+ */
 export function openCritical(state: LifeguardState): number {
   let n = 0
-  for (const list of Object.values(state.alerts))
-    for (const a of list) if (a.resolvedAt === null && a.severity === 'critical') n++
+  for (const list of Object.values(state.alerts)) for (const a of list) if (isCriticalAlert(a)) n++
   return n
 }
 

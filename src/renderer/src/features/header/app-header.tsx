@@ -1,5 +1,6 @@
 import { dashboardRoute, formatRoute } from '../../lib/route'
 import { selectors, useStore } from '../../stores/store'
+import { HistorySinkButton } from '../history/history-sink-button'
 import { NotificationsButton } from '../notifications/notifications-button'
 import { CriticalBadge } from './critical-badge'
 import { LifebuoyMark } from './lifebuoy-mark'
@@ -33,6 +34,7 @@ export function AppHeader() {
       <div className="header-actions">
         <TransportIndicator />
         <NotificationsButton />
+        <HistorySinkButton />
         <button
           type="button"
           className="btn btn-small btn-ghost palette-button"

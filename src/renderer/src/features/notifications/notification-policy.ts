@@ -3,7 +3,10 @@
  * (or newly turned critical) while this page watches, once per alert id, in browser mode only
  * (the desktop shell's main raises its own), with permission granted, notifications enabled and
  * the profile not muted. Alerts already open when the page loaded are counted, not announced.
+ * Critical as the desktop notifier means it (src/shared/alert-criticality.ts): a leak, an open
+ * breaker, idle in transaction and a filling queue whatever their severity.
  */
+import { isCriticalAlert } from '../../../../shared/alert-criticality'
 import type { AppPreferences } from '../../../../shared/cockpit'
 import type { Shell } from '../../../../shared/domain'
 import type { SessionAlert } from '../../../../shared/sessions'
@@ -70,20 +73,27 @@ export function alertsToNotify(
   const out: SessionAlert[] = []
   for (const alert of alerts) {
     if (alert.resolvedAt !== null) continue
-    if (alert.severity === 'warning') {
-      memory.markWarning(alert.id)
+    // Alert ids are per profile ("leak:1" on two profiles): remembered with the profile's id.
+    const key = `${profileId}\u0000${alert.id}`
+    if (!isCriticalAlert(alert)) {
+      memory.markWarning(key)
       continue
     }
-    if (memory.notified(alert.id)) continue
-    const fresh = alert.firstSeen >= ctx.startedAt || memory.seenAsWarning(alert.id)
-    memory.markNotified(alert.id)
+    if (memory.notified(key)) continue
+    const fresh = alert.firstSeen >= ctx.startedAt || memory.seenAsWarning(key)
+    memory.markNotified(key)
     if (fresh && allowed) out.push(alert)
   }
   return out
 }
 
-/** The notification's words: the profile, the kind of alert and its message. */
+/**
+ * The notification's words: the profile, the kind of alert and its message. The tag names the
+ * profile too: alert ids are per profile ("leak:1" on two profiles), and a notification with the
+ * tag of another replaces it.
+ */
 export function notificationText(
+  profileId: string,
   profileName: string,
   alert: SessionAlert,
   kindLabel: string,
@@ -91,7 +101,7 @@ export function notificationText(
   return {
     title: `‼ ${profileName}: ${kindLabel}`,
     body: alert.message,
-    tag: `lifeguard-${alert.id}`,
+    tag: `lifeguard-${profileId}-${alert.id}`,
   }
 }
 

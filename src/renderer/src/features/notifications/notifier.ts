@@ -51,7 +51,7 @@ export function startNotifier(
       if (alerts === previous.alerts[profileId]) continue
       const name = state.profilesById.get(profileId)?.name ?? profileId
       for (const alert of alertsToNotify(profileId, alerts, ctx, memory)) {
-        const text = notificationText(name, alert, alertKindLabels[alert.kind])
+        const text = notificationText(profileId, name, alert, alertKindLabels[alert.kind])
         try {
           sink.show(text.title, { body: text.body, tag: text.tag }, () =>
             navigateTo(formatRoute(profileRoute(profileId, 'alerts'))),

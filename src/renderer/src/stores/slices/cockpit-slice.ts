@@ -1,11 +1,11 @@
 /**
  * The cockpit's live data that is not the pool's: the app's preferences (notification mutes),
- * each profile's load lab status and write-queue status. Each arrives by event (and on demand);
+ * each profile's load lab status and write-queue status, and the history sink's status. Each arrives by event (and on demand);
  * a profile's figures stay absent until the first one came, so the UI can show "–" meanwhile.
  */
 import type { StateCreator } from 'zustand'
 import type { AppPreferences, WorkloadStatus } from '../../../../shared/cockpit'
-import type { QueueStatus } from '../../../../shared/queue'
+import type { HistorySinkStatus, QueueStatus } from '../../../../shared/queue'
 import type { ErrorInfo } from '../../../../shared/result'
 import type { LifeguardState } from '../store'
 
@@ -15,6 +15,8 @@ export interface CockpitState {
   preferencesError: ErrorInfo | null
   workloads: Record<string, WorkloadStatus>
   queues: Record<string, QueueStatus>
+  /** The history sink's status (history:changed), null until main sent it. */
+  historySink: HistorySinkStatus | null
 }
 
 export interface CockpitActions {
@@ -22,6 +24,9 @@ export interface CockpitActions {
   setPreferencesError(error: ErrorInfo | null): void
   setWorkload(status: WorkloadStatus): void
   setQueueStatus(status: QueueStatus): void
+  /** Every profile's queue status at once (the start-up snapshot): one store update. */
+  setQueueStatuses(statuses: readonly QueueStatus[]): void
+  setHistorySink(status: HistorySinkStatus): void
   /** Forgets profiles that no longer exist. */
   keepCockpitOf(profileIds: string[]): void
 }
@@ -39,11 +44,20 @@ export const createCockpitSlice: StateCreator<LifeguardState, [], [], CockpitSli
   preferencesError: null,
   workloads: {},
   queues: {},
+  historySink: null,
   setPreferences: (preferences) => set({ preferences, preferencesError: null }),
   setPreferencesError: (preferencesError) => set({ preferencesError }),
   setWorkload: (status) =>
     set((s) => ({ workloads: { ...s.workloads, [status.profileId]: status } })),
   setQueueStatus: (status) => set((s) => ({ queues: { ...s.queues, [status.profileId]: status } })),
+  setQueueStatuses: (statuses) =>
+    set((s) => {
+      if (statuses.length === 0) return {}
+      const queues = { ...s.queues }
+      for (const status of statuses) queues[status.profileId] = status
+      return { queues }
+    }),
+  setHistorySink: (historySink) => set({ historySink }),
   keepCockpitOf: (profileIds) =>
     set((s) => {
       const keep = new Set(profileIds)
@@ -67,6 +81,12 @@ export const cockpitSelectors = {
     (id: string) =>
     (s: LifeguardState): QueueStatus | undefined =>
       s.queues[id],
+  historySink: (s: LifeguardState) => s.historySink,
+  /** Whether this profile is the history sink (its queue holds the snapshots). */
+  isHistorySink:
+    (id: string) =>
+    (s: LifeguardState): boolean =>
+      s.historySink?.profileId === id,
   /** The write queue's depth, or null until main sent a status. */
   queueDepth:
     (id: string) =>

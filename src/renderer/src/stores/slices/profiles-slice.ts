@@ -39,6 +39,7 @@ export const createProfilesSlice: StateCreator<LifeguardState, [], [], ProfilesS
   applySnapshot: (snapshot) => {
     get().setProfiles(snapshot.profiles)
     get().mergeStatuses(snapshot.statuses)
+    if (snapshot.servers) get().applyServerViews(snapshot.servers)
   },
 })
 

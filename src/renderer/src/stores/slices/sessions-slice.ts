@@ -9,6 +9,7 @@ import type {
   AlertSeverity,
   AlertsChanged,
   ServerSummary,
+  ServerView,
   SessionAlert,
   SessionsView,
 } from '../../../../shared/sessions'
@@ -26,6 +27,8 @@ export interface SessionsActions {
   setAlerts(change: AlertsChanged): void
   /** A sessions:get answer: its alerts, and its sample's gauge figures (unless older). */
   applySessionsView(view: SessionsView): void
+  /** The snapshot's server views (alerts and summaries of every watched profile): one update. */
+  applyServerViews(views: readonly ServerView[]): void
   /** The profile was disconnected: its server figures and alerts are gone with its observer. */
   forgetServerView(profileId: string): void
   /** Forgets profiles that no longer exist. */
@@ -70,6 +73,21 @@ export const createSessionsSlice: StateCreator<LifeguardState, [], [], SessionsS
       }
       return { alerts, serverSummaries: { ...s.serverSummaries, [view.profileId]: summary } }
     }),
+  applyServerViews: (views) => {
+    if (views.length === 0) return
+    set((s) => {
+      const alerts = { ...s.alerts }
+      let serverSummaries = s.serverSummaries
+      for (const view of views) {
+        alerts[view.profileId] = view.alerts
+        const known = serverSummaries[view.profileId]
+        if (!view.summary || (known && known.sampledAt >= view.summary.sampledAt)) continue
+        if (serverSummaries === s.serverSummaries) serverSummaries = { ...s.serverSummaries }
+        serverSummaries[view.profileId] = view.summary
+      }
+      return { alerts, serverSummaries }
+    })
+  },
   forgetServerView: (profileId) =>
     set((s) => ({
       serverSummaries: without(s.serverSummaries, (id) => id !== profileId),
