@@ -2,9 +2,10 @@
  * Which open alerts are "critical" for the DBA's attention (issue 8 item 4): the ones that raise a
  * notification and that the badge counts. A pool leak, an open circuit breaker, a session idle in
  * a transaction and a filling write queue are critical whatever their severity (the engine raises
- * a leak as a 'warning'); a long query and the server's connections once they reach 'critical'.
- * The same rule as the desktop notifier's (src/main/notifications/alert-notifier.ts), so both
- * shells announce and count the same alerts.
+ * leaks as 'critical'; idle in transaction is 'warning' until its critical line); a long query and
+ * the server's connections once they reach 'critical'. The one rule: main's desktop notifier
+ * (src/main/notifications/alert-notifier.ts) and the renderer's badge and browser notifications
+ * import it, so both shells announce and count the same alerts.
  */
 import type { AlertKind, SessionAlert } from './sessions'
 

@@ -48,6 +48,9 @@ export interface ProfileSettingsView {
   longQueryCriticalMs?: number
 }
 
+/** Every per-profile setting as the engine applies it (the profile's own value or the default). */
+export type EffectiveSettings = Required<ProfileSettingsView>
+
 /** A saved profile as the renderer sees it: never a password. */
 export interface ProfileSummary {
   id: string
@@ -67,6 +70,8 @@ export interface ProfileSummary {
   applicationName: string
   connectTimeoutS: number | null
   settings: ProfileSettingsView
+  /** `settings` with every default filled in, as the next connect applies them (main computes it). */
+  effectiveSettings?: EffectiveSettings
   /** Run to get the password when none was typed or stored ('' = none). */
   passwordCommand: string
   /** A password was entered this run and is held in main's memory (never persisted, never sent back). */
@@ -99,10 +104,16 @@ export interface PoolStats {
   acquires: number
   timeouts: number
   leaks: number
-  /** Percentiles of the time callers waited for a connection since connect, ms (0 when none waited). */
+  /**
+   * Percentiles of the time callers waited for a connection, ms, over the acquires of the last
+   * 10 s (measured against a snapshot of the pool's wait buckets taken every 2 s, so the window is
+   * 8 to 10 s long): they show what the pool does now, not an average since connect. 0 when no
+   * acquire was made in the window (also right after connect). An acquire served at once waited 0.
+   * The Prometheus export keeps the cumulative histogram since connect, as that format requires.
+   */
   waitP50Ms: number
   waitP95Ms: number
-  /** 99th percentile of the time callers waited for a connection, in ms (0 when none waited). */
+  /** 99th percentile of the wait over the same window, ms (0 when no acquire in it). */
   waitP99Ms: number
 }
 

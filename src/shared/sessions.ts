@@ -62,6 +62,11 @@ export interface ServerSession {
   own: boolean
   /** The connection that took this sample. */
   sampler: boolean
+  /**
+   * The pool connection Lifeguard's health probe ran on last, while the pool holds it idle: like
+   * the sampler's, it is offered no Cancel / Terminate. Absent from older senders (= false).
+   */
+  probe?: boolean
   /** Ages at the time of the sample, ms (null when the timestamp is null). */
   xactAgeMs: number | null
   queryAgeMs: number | null

@@ -38,6 +38,9 @@ test('tabs by the arrow keys with the URL following, back, shortcuts, an unknown
     )
     expect(new URL(page.url()).hash).toMatch(new RegExp(`^#/profile/[^/]+/${tab}$`))
   }
+  // The Settings tab lists what the engine applies, defaults marked as such.
+  await expect(page.getByTestId('setting-acquireTimeoutMs')).toContainText('30 s · default')
+  await expect(page.getByTestId('setting-poolMax')).toContainText('10 · default')
   await app.shot('last-tab-by-keyboard')
   await page.keyboard.press('ArrowRight')
   await expect(page.getByTestId('tab-overview')).toHaveAttribute('aria-selected', 'true')

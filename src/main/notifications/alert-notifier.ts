@@ -3,15 +3,17 @@
  * wires to Electron (src/main/index.ts): which alerts notify, once per alert id, and the badge
  * count. Browser mode's notifications are the renderer's.
  *
- * An alert notifies when it is open and critical in kind: a leak, an open circuit breaker, a
- * session idle in a transaction, a filling write queue, and a long query or the server's
- * connections once they reach 'critical'. Each alert id notifies once, the first time it is seen
+ * An alert notifies when it is open and critical by the one rule both shells share
+ * (src/shared/alert-criticality.ts: a leak, an open circuit breaker, a session idle in a
+ * transaction, a filling write queue, and a long query or the server's connections once they
+ * reach 'critical'). Each alert id notifies once, the first time it is seen
  * that way (a later severity change or reopening within the flap guard does not notify again);
  * not at all while notifications are disabled or the profile is muted (preferences). The badge
  * counts every open critical alert of every profile, muted ones included.
  */
+import { isCriticalAlert } from '../../shared/alert-criticality'
 import type { AppPreferences } from '../../shared/cockpit'
-import type { AlertKind, AlertsChanged, SessionAlert } from '../../shared/sessions'
+import type { AlertsChanged } from '../../shared/sessions'
 import { notificationBody, notificationTitle } from './notification-text'
 
 export interface DesktopNotification {
@@ -29,23 +31,6 @@ export interface NotifierDeps {
   setBadge(count: number): void
   /** Where the text is shown (Linux notification servers may read markup). */
   platform?: NodeJS.Platform
-}
-
-/** Kinds that are critical whatever their severity. */
-const alwaysCritical: ReadonlySet<AlertKind> = new Set<AlertKind>([
-  'leak',
-  'breaker-open',
-  'idle-in-transaction',
-  'queue-filling',
-])
-
-/** Kinds that are critical once their severity is. */
-const criticalWhenSevere: ReadonlySet<AlertKind> = new Set<AlertKind>(['long-query', 'connections'])
-
-export function isCriticalAlert(alert: SessionAlert): boolean {
-  if (alert.resolvedAt !== null) return false
-  if (alwaysCritical.has(alert.kind)) return true
-  return criticalWhenSevere.has(alert.kind) && alert.severity === 'critical'
 }
 
 export class AlertNotifier {

@@ -4,11 +4,13 @@
  * unless notifications are disabled or the profile is muted.
  */
 import { describe, expect, it } from 'vitest'
-import { isCriticalAlert } from '../../../src/main/notifications/alert-notifier'
+import { alwaysCriticalKinds } from '../../../src/shared/alert-criticality'
+import type { AlertKind } from '../../../src/shared/sessions'
 import { alert, notifier } from './support'
 
 describe('which alerts notify', () => {
   it.each([
+    ['leak', 'critical', true],
     ['leak', 'warning', true],
     ['breaker-open', 'critical', true],
     ['idle-in-transaction', 'warning', true],
@@ -19,9 +21,28 @@ describe('which alerts notify', () => {
     ['connections', 'critical', true],
     ['blocked', 'warning', false],
   ] as const)('%s (%s): %s', (kind, severity, critical) => {
-    expect(isCriticalAlert(alert('a', kind, severity))).toBe(critical)
+    const open = notifier()
+    open.n.alertsChanged({ profileId: 'p1', alerts: [alert('a', kind, severity)] })
+    expect(open.shown.length).toBe(critical ? 1 : 0)
+    expect(open.n.badgeCount).toBe(critical ? 1 : 0)
     // Resolved alerts never count.
-    expect(isCriticalAlert(alert('a', kind, severity, 5))).toBe(false)
+    const resolved = notifier()
+    resolved.n.alertsChanged({ profileId: 'p1', alerts: [alert('a', kind, severity, 5)] })
+    expect(resolved.shown).toEqual([])
+    expect(resolved.n.badgeCount).toBe(0)
+  })
+
+  it('follows the shared rule (src/shared/alert-criticality.ts), not a copy of its own', () => {
+    const kinds = alwaysCriticalKinds as Set<AlertKind>
+    kinds.add('blocked')
+    try {
+      const { n, shown } = notifier()
+      n.alertsChanged({ profileId: 'p1', alerts: [alert('b', 'blocked', 'warning')] })
+      expect(shown.map((s) => s.alertId)).toEqual(['b'])
+      expect(n.badgeCount).toBe(1)
+    } finally {
+      kinds.delete('blocked')
+    }
   })
 
   it('notifies a newly raised critical alert once, with profile and kind in the title', () => {

@@ -6,10 +6,21 @@ import {
   type DesktopNotification,
 } from '../../../src/main/notifications/alert-notifier'
 
+/** The severity the engine raises each kind with first (a leak is critical from the start). */
+const raisedAs: Record<SessionAlert['kind'], SessionAlert['severity']> = {
+  leak: 'critical',
+  'breaker-open': 'critical',
+  'idle-in-transaction': 'warning',
+  'queue-filling': 'warning',
+  'long-query': 'warning',
+  connections: 'warning',
+  blocked: 'warning',
+}
+
 export function alert(
   id: string,
   kind: SessionAlert['kind'],
-  severity: SessionAlert['severity'] = 'warning',
+  severity: SessionAlert['severity'] = raisedAs[kind],
   resolvedAt: number | null = null,
 ): SessionAlert {
   return {

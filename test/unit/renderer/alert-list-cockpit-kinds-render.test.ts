@@ -35,7 +35,7 @@ describe('alert list: breaker and queue alerts', () => {
     const item = byTestId(html, 'alert-item') ?? ''
     expect(item).toContain('data-kind="breaker-open"')
     expect(text(item)).toContain('Circuit breaker open')
-    expect(text(byTestId(html, 'breaker-detail'))).toContain('next attempt in 12.0 s')
+    expect(text(byTestId(html, 'breaker-detail'))).toContain('next attempt in 12 s')
     expect(text(byTestId(html, 'breaker-detail'))).toContain('unreachable since')
   })
 

@@ -82,7 +82,7 @@ describe('alert list', () => {
     const detail = byTestId(show([leakAlert(server)]), 'leak-detail') ?? ''
     expect(text(byTestId(detail, 'leak-holder'))).toBe('report job <b>nightly</b>')
     expect(detail).not.toContain('<b>')
-    expect(text(byTestId(detail, 'leak-held'))).toBe('held 45.0 s')
+    expect(text(byTestId(detail, 'leak-held'))).toBe('held 45 s')
     expect(text(byTestId(detail, 'leak-site'))).toBe('at runReport (/app/jobs/report.ts:42:7)')
     expect(text(detail)).toContain('at main (/app/main.ts:9:3)')
     expect(text(detail)).toContain('Server (matched by backend pid)')

@@ -18,7 +18,7 @@ describe('critical badge count', () => {
         leakAlert(null, { id: 'leak:8' }),
         leakAlert(null, { id: 'leak:9', resolvedAt: 5 }),
         connectionsAlert(96, { id: 'c2', severity: 'critical' }),
-        // A leak counts whatever its severity (the engine raises leaks as warnings).
+        // A leak counts whatever its severity (the engine raises it critical; the rule does not need that).
         leakAlert(null, { id: 'leak:10', severity: 'warning' }),
       ],
     })

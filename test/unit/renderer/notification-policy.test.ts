@@ -46,7 +46,7 @@ describe('notification policy', () => {
     expect(alertsToNotify('p1', [warning], ctx(), new NotifyMemory())).toEqual([])
   })
 
-  it('a leak is announced whatever its severity (the engine raises leaks as warnings)', () => {
+  it('a leak is announced whatever its severity (the engine raises it critical; the rule does not need that)', () => {
     const alert = leak({ severity: 'warning' })
     expect(ids(alertsToNotify('p1', [alert], ctx(), new NotifyMemory()))).toEqual([alert.id])
   })

@@ -10,12 +10,13 @@ import {
 } from '../../../src/renderer/src/lib/session-labels'
 
 describe('session labels', () => {
-  it('ages: ms, tenths of seconds, then minutes; a dash when there is none', () => {
+  it('ages: ms, tenths of seconds, whole seconds, then minutes; a dash when there is none', () => {
     expect(formatAge(null)).toBe('–')
     expect(formatAge(0)).toBe('0 ms')
     expect(formatAge(953.4)).toBe('953 ms')
     expect(formatAge(1_450)).toBe('1.4 s')
-    expect(formatAge(59_940)).toBe('59.9 s')
+    expect(formatAge(9_990)).toBe('9.9 s')
+    expect(formatAge(59_940)).toBe('59 s')
     expect(formatAge(125_000)).toBe('2 min 05 s')
     expect(formatAge(-5)).toBe('0 ms')
   })

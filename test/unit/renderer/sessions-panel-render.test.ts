@@ -110,7 +110,7 @@ describe('sessions panel', () => {
       '10.0.0.5:50101',
       '◐ idle in transaction',
       'ClientRead',
-      '1 min 16 s',
+      '1 min 15 s',
       '5.0 s',
     ])
       expect(t).toContain(part)

@@ -21,7 +21,7 @@ describe('pool leaks matched to their server session (session-alerts.ts)', () =>
       expect.objectContaining({
         id: 'leak:4',
         kind: 'leak',
-        severity: 'warning',
+        severity: 'critical',
         message: '"report export" has held pool connection 4 (backend pid 301) for 30 s',
         serverMatch: 'matched',
         leak: {

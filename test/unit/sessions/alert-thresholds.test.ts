@@ -28,7 +28,9 @@ describe('alert thresholds (alert-conditions.ts)', () => {
         idleInTransaction(1, 6_000, { state: 'idle in transaction (aborted)' }),
       ]),
     )
-    expect(changes.raised[0]!.message).toBe('pid 1 has been idle in transaction (aborted) for 6 s')
+    expect(changes.raised[0]!.message).toBe(
+      'pid 1 has been idle in transaction (aborted) for 6.0 s',
+    )
   })
 
   it('long query: warning past 2 min, critical past 5 min, one alert escalating', () => {

@@ -31,6 +31,8 @@ export interface AttemptResult {
 export interface ProbeResult {
   latencyMs: number
   server: { used: number; available: number } | null
+  /** The backend pid of the pool connection the probe ran on, when the pool knows it. */
+  backendPid?: number
 }
 
 export interface HealthCheckerDeps {

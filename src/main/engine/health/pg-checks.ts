@@ -98,6 +98,10 @@ function acquireForProbe(
   })
 }
 
+function pidOf(lease: PoolLease): { backendPid?: number } {
+  return lease.backendPid === undefined ? {} : { backendPid: lease.backendPid }
+}
+
 export async function probeThroughPool(
   pool: ConnectionPool,
   partition: string,
@@ -140,11 +144,11 @@ export async function probeThroughPool(
           server = { used: row.used, available: row.available }
       } catch (error) {
         lease.release(error instanceof Error ? error : new Error(String(error)))
-        return { latencyMs, server: null }
+        return { latencyMs, server: null, ...pidOf(lease) }
       }
     }
     lease.release()
-    return { latencyMs, server }
+    return { latencyMs, server, ...pidOf(lease) }
   } catch (error) {
     // The database stopped answering on a live connection: hold creations before that connection
     // is removed, or the pool would start replacing it at once, behind the health checker's back

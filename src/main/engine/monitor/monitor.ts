@@ -61,6 +61,7 @@ import { wireQueues } from './history-wiring'
 import type { HistorySink } from '../history/history-sink'
 import {
   connectionParams,
+  effectiveSettingsOf,
   healthOf,
   sessionSettingsOf,
   sizingOf,
@@ -436,6 +437,7 @@ export class Monitor {
       ...profile,
       hasSessionPassword: this.passwords.hasTyped(profile.id),
       passwordStored: this.passwords.isStored(profile.id),
+      effectiveSettings: effectiveSettingsOf(profile, this.options.settings),
     }
   }
 

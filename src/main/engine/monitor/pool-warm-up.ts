@@ -3,9 +3,13 @@ import type { PoolStats } from '../../../shared/domain'
 import type { Clock } from '../core/clock'
 import type { ConnectionPool } from '../pool/engine'
 
-/** The pool's gauges and counters as the contract carries them (PoolStats). */
+/**
+ * The pool's gauges and counters as the contract carries them (PoolStats); the wait percentiles
+ * are of the last ~10 s of acquires (the pool's recentAcquireWait), so a chart shows a spike now.
+ */
 export function poolStatsOf(pool: ConnectionPool): PoolStats {
-  const { gauges: g, counters: c, histograms: h } = pool.metrics()
+  const { gauges: g, counters: c } = pool.metrics()
+  const recent = pool.recentAcquireWait()
   return {
     total: g.total,
     active: g.active,
@@ -17,9 +21,9 @@ export function poolStatsOf(pool: ConnectionPool): PoolStats {
     acquires: c.acquires,
     timeouts: c.timeouts,
     leaks: c.leaks,
-    waitP50Ms: h.acquireWait.p50,
-    waitP95Ms: h.acquireWait.p95,
-    waitP99Ms: h.acquireWait.p99,
+    waitP50Ms: recent.p50,
+    waitP95Ms: recent.p95,
+    waitP99Ms: recent.p99,
   }
 }
 

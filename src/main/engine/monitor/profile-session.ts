@@ -40,6 +40,7 @@ import { DrainControl, type DrainRequest } from './drain-control'
 import { ProfileAlertFeed } from './profile-alert-feed'
 import { pgDrivers, type ProfileDrivers } from './profile-drivers'
 import { poolStatsOf, warmUp } from './pool-warm-up'
+import { ProbeConnection } from './probe-connection'
 import { samplingIdentity } from './sampling-identity'
 import { classifierFor, createHealthChecker, maskText } from './session-health'
 import { StatsPusher } from './stats-pusher'
@@ -72,6 +73,8 @@ export class ProfileSession implements Acquirer {
   private readonly alertFeed: ProfileAlertFeed
   private readonly statusEvents: StatusEvents
   private readonly drivers: ProfileDrivers
+  /** The pool connection the health probe ran on last (the Sessions tab offers it no actions). */
+  private readonly probeConnection = new ProbeConnection()
 
   constructor(
     readonly profileId: string,
@@ -117,7 +120,11 @@ export class ProfileSession implements Acquirer {
     return this.state === 'connected' ? this.poolInstance : undefined
   }
 
-  /** Acquire through the circuit breaker: fails fast with 'service-unavailable' while it is open. */
+  /**
+   * Acquire through the circuit breaker: fails fast with 'service-unavailable' while it is open.
+   * A leak's acquire site starts at the caller of this method (the load lab's client, the write
+   * queue's replay), not at this method or the pool inside it.
+   */
   acquire(options?: AcquireOptions): Promise<PoolLease> {
     const pool = this.poolInstance
     const checker = this.checker
@@ -128,7 +135,7 @@ export class ProfileSession implements Acquirer {
     } catch (error) {
       return Promise.reject(error as Error)
     }
-    return pool.acquire(options)
+    return pool.acquire({ ...options, siteAbove: ProfileSession.prototype.acquire })
   }
 
   /**
@@ -199,7 +206,14 @@ export class ProfileSession implements Acquirer {
           clock: this.deps.clock,
           ...this.drivers.admin(params),
         },
-        { ...size, initial: 0, ...(leakDetectionMs === undefined ? {} : { leakDetectionMs }) },
+        {
+          ...size,
+          initial: 0,
+          // Every lease records its site (~2 µs an acquire, nothing next to a query), so even the
+          // first leak a DBA sees names the code that took the connection.
+          leakSiteCapture: 'always',
+          ...(leakDetectionMs === undefined ? {} : { leakDetectionMs }),
+        },
       )
       pool.holdCreates(true)
       for (const event of statsEvents) pool.on(event, () => this.stats.changed())
@@ -238,6 +252,7 @@ export class ProfileSession implements Acquirer {
           onUp: (result) => {
             if (result.serverVersion !== null) this.serverVersion = result.serverVersion
           },
+          onProbeConnection: (pid) => this.probeConnection.note(pid),
         },
         params,
         pool,
@@ -345,6 +360,7 @@ export class ProfileSession implements Acquirer {
     this.unwatchPool = undefined
     this.poolInstance = undefined
     this.checker = undefined
+    this.probeConnection.forget()
     this.disconnecting = false
     this.statusChanged()
     return counts
@@ -363,6 +379,7 @@ export class ProfileSession implements Acquirer {
       settings,
       ...(sampling && identity !== undefined ? { shared: { sampling, identity } } : {}),
       ownPids: () => poolBackendPids(pool),
+      probePids: () => this.probeConnection.pids(pool),
       onSnapshot: (snapshot) => this.deps.onSessions?.(snapshot),
       onAlerts: (changes) => this.alertFeed.changed(changes),
     })

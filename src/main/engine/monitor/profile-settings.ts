@@ -8,6 +8,7 @@ import type { ConnectionParams } from '../pool/pg-connection'
 import type { StoredProfile } from '../profiles/profile-file'
 import { sessionDefaults, type SessionSettings } from '../sessions'
 import type { PoolSizing } from './profile-session'
+import type { EffectiveSettings } from '../../../shared/domain'
 
 export function sizingOf(profile: StoredProfile, engine?: EngineSettings): PoolSizing {
   const leak = engine?.pool?.leakDetectionMs
@@ -60,6 +61,31 @@ export function sessionSettingsOf(profile: StoredProfile): Partial<SessionSettin
   if (out.longQueryWarningMs !== undefined && out.longQueryCriticalMs === undefined)
     out.longQueryCriticalMs = Math.max(out.longQueryWarningMs, sessionDefaults.longQueryCriticalMs)
   return out
+}
+
+/**
+ * Every per-profile setting as the engine applies it on the next connect: the profile's own value,
+ * or the default (the demo's own pool size for the local demo), after the same couplings (min not
+ * above max, a warning line not past its critical line). The Settings tab shows these.
+ */
+export function effectiveSettingsOf(
+  profile: StoredProfile,
+  engine: EngineSettings,
+): EffectiveSettings {
+  const sizing = sizingOf(profile, engine)
+  const health = healthOf(profile, engine.health)
+  const alerts = { ...sessionDefaults, ...sessionSettingsOf(profile) }
+  return {
+    poolMax: sizing.max,
+    poolMin: sizing.min,
+    acquireTimeoutMs: sizing.acquireTimeoutMs,
+    probeIntervalMs: health.probeIntervalMs,
+    probeTimeoutMs: health.probeTimeoutMs,
+    unavailableAfterMs: health.unavailableAfterMs,
+    idleInTransactionAlertMs: alerts.idleInTransactionMs,
+    longQueryWarningMs: alerts.longQueryWarningMs,
+    longQueryCriticalMs: alerts.longQueryCriticalMs,
+  }
 }
 
 export type ConnectionTarget = Pick<

@@ -24,6 +24,8 @@ export interface SessionHealthDeps {
   onChange(): void
   onAttempt(record: AttemptRecord): void
   onUp(result: AttemptResult): void
+  /** A probe ran on the pool connection with this backend pid (the Sessions tab marks it). */
+  onProbeConnection?(backendPid: number): void
 }
 
 /**
@@ -60,8 +62,11 @@ export function createHealthChecker(
     random: deps.random,
     settings: health,
     attempt: () => deps.drivers.attempt(params, clock, params.connectTimeoutMs),
-    probe: (timeoutMs, withCounts) =>
-      probeThroughPool(pool, probePartition, clock, timeoutMs, withCounts),
+    probe: async (timeoutMs, withCounts) => {
+      const result = await probeThroughPool(pool, probePartition, clock, timeoutMs, withCounts)
+      if (result.backendPid !== undefined) deps.onProbeConnection?.(result.backendPid)
+      return result
+    },
     poolLoad: () => {
       const g = pool.metrics().gauges
       return { waiting: g.waiting, max: g.max }

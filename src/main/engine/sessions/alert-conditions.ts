@@ -5,13 +5,22 @@
  *   long-query:<pid>:<backend_start>:<query_start>           the same query still running
  *   blocked:<pid>:<backend_start>:<query_start>              the same query still waiting on a lock
  *   connections                                              the server's connections
+ *   leak:<connection id>                                     a pool connection held too long
  *
  * so the alert lasts while the episode does and a new transaction or query is a new alert. A pid
  * alone is not enough: the server reuses pids. Durations come from the server's own timestamps
  * ("longer than" means strictly longer); hidden sessions (no pg_monitor) show no state, so they
  * raise none of these.
  */
-import { sessionView, type AlertDetail, type AlertSeverity, type LeakView } from './alert-types'
+import { durationText } from '../../../shared/duration-text'
+import {
+  sessionView,
+  type AlertDetail,
+  type AlertSeverity,
+  type LeakServerMatch,
+  type LeakView,
+  type AlertSessionView,
+} from './alert-types'
 import type { SessionSettings } from './session-settings'
 import type { ServerSession, SessionSnapshot } from './session-types'
 
@@ -123,7 +132,28 @@ export function connectionsCondition(
   }
 }
 
-/** The holder's label is Lifeguard's own text (given at acquire), not the server's. */
+/**
+ * A pool leak is critical (issue 8 counts it among the alerts that notify and that the badge
+ * counts, src/shared/alert-criticality.ts): a connection held past the leak threshold is taken
+ * from every other caller until it comes back.
+ */
+export function leakCondition(
+  leak: LeakView,
+  server: { session: AlertSessionView | null; serverMatch: LeakServerMatch },
+): Condition {
+  return {
+    key: `leak:${leak.connectionId}`,
+    severity: 'critical',
+    message: leakMessage(leak),
+    detail: { kind: 'leak', leak, ...server },
+    raiseAfterMs: 0,
+  }
+}
+
+/**
+ * The holder's label is Lifeguard's own text (given at acquire), not the server's. The time held
+ * reads as the alert's detail shows it (one rule: src/shared/duration-text.ts).
+ */
 export function leakMessage(leak: LeakView): string {
   const holder = leak.holder === null ? 'a caller with no label' : `"${leak.holder}"`
   const pid = leak.backendPid === null ? '' : ` (backend pid ${leak.backendPid})`
@@ -135,12 +165,5 @@ export function pidList(pids: readonly number[]): string {
   return named.join(', ')
 }
 
-/** 45 s, 2 min 5 s, 1 h 3 min: for messages. */
-export function formatDuration(ms: number): string {
-  const s = Math.floor(ms / 1000)
-  if (s < 60) return ms < 1000 ? `${Math.round(ms)} ms` : `${s} s`
-  const m = Math.floor(s / 60)
-  if (m < 60) return s % 60 === 0 ? `${m} min` : `${m} min ${s % 60} s`
-  const h = Math.floor(m / 60)
-  return m % 60 === 0 ? `${h} h` : `${h} h ${m % 60} min`
-}
+/** "3.6 s", "45 s", "2 min 05 s": for messages, as the renderer shows the same figure. */
+export const formatDuration = durationText

@@ -17,6 +17,7 @@
 import type { Clock } from '../core/clock'
 import {
   connectionsCondition,
+  leakCondition,
   leakMessage,
   sessionConditions,
   type Condition,
@@ -116,7 +117,6 @@ export class SessionAlerts {
   /** The pool's `leak` event: the holder's side now, the server's side at once if sampled. */
   leakDetected(report: LeakReport): AlertChanges {
     const changes = emptyChanges()
-    const key = `leak:${report.connectionId}`
     const leak = {
       connectionId: report.connectionId,
       backendPid: report.backendPid ?? null,
@@ -124,14 +124,7 @@ export class SessionAlerts {
       site: report.site,
       heldMs: report.heldMs,
     }
-    const condition: Condition = {
-      key,
-      severity: 'warning',
-      message: leakMessage(leak),
-      detail: { kind: 'leak', leak, ...this.serverSideOf(leak.backendPid) },
-      raiseAfterMs: 0,
-    }
-    const t = this.apply(condition, changes)
+    const t = this.apply(leakCondition(leak, this.serverSideOf(leak.backendPid)), changes)
     if (t)
       this.leakClocks.set(t.alert.id, {
         reportedAtMs: this.clock.now(),

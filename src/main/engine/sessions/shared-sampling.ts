@@ -201,7 +201,9 @@ class SharedMember implements SampleSource {
       // SessionSampler reports a sample unless it was stopped while the sample ran).
       if (this.base !== base && (this.isRunning || generation === this.generation))
         this.deliver(base)
-      return this.base === base && this.view ? this.view : withOwnSessions(base, this.ownPids())
+      return this.base === base && this.view
+        ? this.view
+        : withOwnSessions(base, this.ownPids(), this.probePids())
     } catch (error) {
       if (!this.isRunning && generation === this.generation) this.fail(error as Error)
       throw error
@@ -213,7 +215,7 @@ class SharedMember implements SampleSource {
   /** A successful sample of the group. */
   deliver(base: SessionSnapshot): void {
     this.base = base
-    this.view = withOwnSessions(base, this.ownPids())
+    this.view = withOwnSessions(base, this.ownPids(), this.probePids())
     this.failure = undefined
     this.deps.onSnapshot?.(this.view)
   }
@@ -225,5 +227,9 @@ class SharedMember implements SampleSource {
 
   private ownPids(): Set<number> {
     return new Set(this.deps.ownPids?.() ?? [])
+  }
+
+  private probePids(): Set<number> {
+    return new Set(this.deps.probePids?.() ?? [])
   }
 }

@@ -19,6 +19,7 @@ import { useEffect, useRef } from 'react'
 import { clockTime } from '../lib/countdown'
 import { frameScheduler } from '../lib/frame-scheduler'
 import { taskQueue } from '../lib/task-queue'
+import { timeTicks } from '../lib/time-ticks'
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, Filler, Tooltip)
 
@@ -105,6 +106,10 @@ function createChart<K extends string>(
       scales: {
         x: {
           type: 'linear',
+          // Round clock times (lib/time-ticks.ts) instead of even slices of the range.
+          afterBuildTicks: (axis) => {
+            axis.ticks = timeTicks(axis.min, axis.max).map((value) => ({ value }))
+          },
           ticks: {
             maxTicksLimit: 7,
             maxRotation: 0,

@@ -13,7 +13,13 @@ export function connectionTarget(
   return `${p.user}@${hostPortText(p)}/${p.database}`
 }
 
-/** A round-trip time: two decimals below 10 ms, whole milliseconds above. */
+/**
+ * A short time in ms (probe round trip, acquire wait, sample time), one precision everywhere:
+ * "0 ms" for none, "< 0.01 ms" for a figure that two decimals would show as 0.00, two decimals
+ * below 10 ms, whole milliseconds from there.
+ */
 export function formatMs(value: number): string {
-  return value < 10 ? `${value.toFixed(2)} ms` : `${Math.round(value)} ms`
+  if (!Number.isFinite(value) || value <= 0) return '0 ms'
+  if (value < 0.005) return '< 0.01 ms'
+  return value < 9.995 ? `${value.toFixed(2)} ms` : `${Math.round(value)} ms`
 }

@@ -9,7 +9,8 @@ import type {
   LeakServerMatch,
   ServerSession,
 } from '../../../shared/sessions'
-import { formatSeconds } from './countdown'
+import { durationText } from '../../../shared/duration-text'
+import { countText } from './plural'
 
 export type StateTone = 'active' | 'idle' | 'xact' | 'aborted' | 'other' | 'hidden'
 
@@ -60,13 +61,12 @@ export const leakMatchLabels: Record<LeakServerMatch, string> = {
   'no-pid': 'backend pid unknown to the pool',
 }
 
-/** An age as a DBA reads it: "850 ms", "4.2 s", "2 min 05 s", or "–". */
+/**
+ * An age as a DBA reads it: "850 ms", "4.2 s", "45 s", "2 min 05 s", or "–"; the same rule as
+ * main's alert messages (src/shared/duration-text.ts), so a message and its figure agree.
+ */
 export function formatAge(ms: number | null): string {
-  if (ms === null) return '–'
-  const v = Math.max(0, ms)
-  if (v < 1000) return `${Math.round(v)} ms`
-  if (v < 60_000) return `${(v / 1000).toFixed(1)} s`
-  return formatSeconds(v / 1000)
+  return ms === null ? '–' : durationText(ms)
 }
 
 /** Where a session connects from: "10.0.0.5:51234", "[::1]:5432", "local socket", or "–". */
@@ -103,7 +103,7 @@ export function percentText(ratio: number): string {
 
 /** "12 of 97 connections (12 %)". */
 export function usageText(usage: Pick<ConnectionUsage, 'used' | 'available' | 'ratio'>): string {
-  return `${usage.used} of ${usage.available} connections (${percentText(usage.ratio)})`
+  return `${usage.used} of ${countText(usage.available, 'connection')} (${percentText(usage.ratio)})`
 }
 
 /** "pids 12, 34" / "pid 12"; pid 0 is a prepared transaction. */

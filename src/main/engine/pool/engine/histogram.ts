@@ -10,6 +10,9 @@ const SUB = 1 << SUB_BITS // 16
 const MAX_VALUE = 0xffffffff // ~71.6 minutes in µs; larger values land in the last bucket
 const BUCKETS = SUB + (32 - SUB_BITS) * SUB // 464
 
+/** How many buckets a histogram has (the length of the array `copyCounts` fills). */
+export const HISTOGRAM_BUCKETS = BUCKETS
+
 /**
  * Cumulative counts at fixed upper bounds (Prometheus-style buckets), read from the log-linear
  * buckets. A bound that falls inside a bucket counts that whole bucket, so `counts[i]` includes
@@ -104,6 +107,36 @@ export class Histogram {
       if (seen >= rank) return Math.min(upperOf(b), this.maxUs) / 1000
     }
     return this.maxUs / 1000
+  }
+
+  /** Copies the bucket counts into `into` (length HISTOGRAM_BUCKETS), for `percentilesSince`. */
+  copyCounts(into: Float64Array): void {
+    into.set(this.counts)
+  }
+
+  /**
+   * The values (ms) at or below which each of `fractions` (ascending, 0..1]) of the records made
+   * since `earlier` fall: `earlier` holds the counts `copyCounts` gave then, `earlierTotal` the
+   * count then. All 0 when nothing was recorded since. Bucket precision as `percentile`.
+   */
+  percentilesSince(
+    earlier: Float64Array,
+    earlierTotal: number,
+    fractions: readonly number[],
+  ): { count: number; values: number[] } {
+    const count = this.total - earlierTotal
+    const values = fractions.map(() => 0)
+    if (count <= 0) return { count: Math.max(0, count), values }
+    const ranks = fractions.map((f) => Math.max(1, Math.ceil(f * count)))
+    let next = 0
+    let seen = 0
+    for (let b = 0; b < BUCKETS && next < ranks.length; b++) {
+      seen += this.counts[b]! - earlier[b]!
+      while (next < ranks.length && seen >= ranks[next]!)
+        values[next++] = Math.min(upperOf(b), this.maxUs) / 1000
+    }
+    for (; next < ranks.length; next++) values[next] = this.maxUs / 1000
+    return { count, values }
   }
 
   snapshot(): HistogramSnapshot {

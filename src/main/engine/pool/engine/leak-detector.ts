@@ -10,8 +10,7 @@
 import { RepeatingTask, type Clock } from '../../core/clock'
 import type { AcquireSite, PoolEntry } from './pool-entry'
 
-// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export function captureSite(above: Function): AcquireSite {
+export function captureSite(above: (...args: never[]) => unknown): AcquireSite {
   const site: AcquireSite = {}
   Error.captureStackTrace(site, above)
   return site
@@ -22,10 +21,11 @@ export function siteText(site: AcquireSite | undefined): string {
   const stack = site?.stack
   if (!stack) return 'unknown (the acquire site was not captured)'
   const lines = stack.split('\n')
-  return lines
+  const frames = lines
     .slice(lines[0]?.startsWith('    at ') ? 0 : 1)
     .map((l) => l.trim())
-    .join('\n')
+    .filter((l) => l !== '')
+  return frames.length > 0 ? frames.join('\n') : 'unknown (no frames above the acquire)'
 }
 
 export function sweepPeriodMs(thresholdMs: number): number {

@@ -16,6 +16,12 @@ export interface AcquireOptions {
    * option). An unknown name is a 'validation' error.
    */
   partition?: string
+  /**
+   * Where the acquire site reported with a leak starts: the frames above this function's topmost
+   * call are left out, as the pool leaves out its own `acquire`. A wrapper that acquires for its
+   * callers passes its own method, so the site names the caller's code, not the wrapper.
+   */
+  siteAbove?: (...args: never[]) => unknown
   /** Called once if the caller has to wait, with its 1-based place and a ticket for queuePosition. */
   onQueued?: (position: number, ticket: WaitTicket) => void
 }

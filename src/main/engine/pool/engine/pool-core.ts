@@ -3,6 +3,7 @@
  * (pool-maintenance.ts): the entry set and idle stack with live counters, creation with backoff,
  * checks and resets, and removal. Invariant: total (entries.size) = active + idle + validating.
  */
+import { HistogramWindow, type RecentPercentiles } from './histogram-window'
 import { systemClock, type Clock, type TimerHandle } from '../../core/clock'
 import { TypedEmitter } from '../../core/emitter'
 import { checkAlive, closeQuietly, destroyQuietly, rollback } from './connection-ops'
@@ -50,6 +51,7 @@ export abstract class PoolCore extends TypedEmitter<PoolEvents> {
   /** Reserved capacity (partitions.ts); undefined when none is configured. */
   protected readonly partitions: Partitions | undefined
   protected readonly counters = new PoolMetrics()
+  private recentWaits: HistogramWindow | undefined = undefined
   protected lastCreateError: Error | undefined = undefined
   private createsHeld = false
   protected consecutiveFailures = 0
@@ -93,6 +95,16 @@ export abstract class PoolCore extends TypedEmitter<PoolEvents> {
 
   metrics(): PoolMetricsSnapshot {
     return this.counters.snapshot(this.stats())
+  }
+
+  /**
+   * Percentiles of the acquire waits of the last ~10 s (histogram-window.ts), not since start.
+   * The window's memory (a few bucket snapshots) is taken on the first call; acquires made before
+   * it count as recent until 10 s after that call.
+   */
+  recentAcquireWait(): RecentPercentiles {
+    this.recentWaits ??= new HistogramWindow(this.counters.acquireWait, this.clock.now)
+    return this.recentWaits.read()
   }
 
   /** Cumulative histogram counts at these upper bounds (ms), for Prometheus histograms. */

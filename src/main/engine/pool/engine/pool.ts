@@ -90,7 +90,9 @@ export class ConnectionPool extends ScheduledPool {
   }
 
   acquire(options?: AcquireOptions): Promise<PoolLease> {
-    const site = this.captureSites ? captureSite(ConnectionPool.prototype.acquire) : undefined
+    const site = this.captureSites
+      ? captureSite(options?.siteAbove ?? ConnectionPool.prototype.acquire)
+      : undefined
     let group = 0
     if (options?.partition !== undefined) {
       group = groupOf(this.partitions, options.partition)

@@ -7,11 +7,12 @@ import type { DrainProgress } from '../../../../shared/cockpit'
 import { formatSeconds } from '../../lib/countdown'
 import { useSecondTick } from '../../lib/use-second-tick'
 import { drainFigures } from './drain-model'
+import { countText } from '../../lib/plural'
 
 export function DrainProgressBar({ drain }: { drain: DrainProgress }) {
   const now = useSecondTick()
   const f = drainFigures(drain, now)
-  const label = `${f.inUse} of ${f.inUseAtStart} connections still in use`
+  const label = `${f.inUse} of ${countText(f.inUseAtStart, 'connection')} still in use`
   return (
     <section
       className={`drain-progress drain-${drain.phase}`}

@@ -1,8 +1,9 @@
 /** What the shutdown confirmation says: the profile, and how many connections it ends. */
 import type { PoolStats } from '../../../../shared/domain'
 import type { ShutdownResult } from '../../../../shared/cockpit'
+import { plural } from '../../lib/plural'
 
-const connections = (n: number) => `${n} ${n === 1 ? 'connection' : 'connections'}`
+const connections = (n: number) => `${n} ${plural(n, 'connection')}`
 
 export interface ShutdownConfirmation {
   title: string
@@ -22,8 +23,7 @@ export function shutdownConfirmation(name: string, pool: PoolStats | null): Shut
       `${active} connections are in use and will be terminated: their server sessions end and their work is rolled back.`,
     )
   else lines.push('No connection is in use.')
-  if (idle > 0)
-    lines.push(`${idle} idle ${idle === 1 ? 'connection' : 'connections'} will be closed.`)
+  if (idle > 0) lines.push(`${idle} idle ${plural(idle, 'connection')} will be closed.`)
   lines.push(
     'The pool stays closed until you connect again. To let work finish first, drain instead.',
   )

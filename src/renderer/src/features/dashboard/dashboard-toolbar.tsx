@@ -9,6 +9,7 @@ import {
   type SortKey,
   type StateFilter,
 } from './dashboard-model'
+import { plural } from '../../lib/plural'
 
 interface DashboardToolbarProps {
   query: DashboardQuery
@@ -87,9 +88,7 @@ export function DashboardToolbar({ query, groups, shown, total, onChange }: Dash
       </div>
       <span className="spacer" />
       <span className="muted num dash-shown" data-testid="dashboard-shown" aria-live="polite">
-        {filtered
-          ? `${shown} of ${total} shown`
-          : `${total} ${total === 1 ? 'profile' : 'profiles'}`}
+        {filtered ? `${shown} of ${total} shown` : `${total} ${plural(total, 'profile')}`}
       </span>
       {filtered && (
         <button

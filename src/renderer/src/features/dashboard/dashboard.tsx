@@ -12,6 +12,7 @@ import { defaultQuery, groupOptions, type CardGroup, type DashboardQuery } from 
 import { DashboardToolbar } from './dashboard-toolbar'
 import { FleetCard } from './fleet-card'
 import { FleetSummaryLine } from './fleet-summary'
+import { plural } from '../../lib/plural'
 
 export function Dashboard() {
   const count = useStore(selectors.profiles.count)
@@ -62,7 +63,7 @@ function GroupSection({ group }: { group: CardGroup }) {
       className={`profile-group${group.name ? '' : ' profile-group-none'}`}
       data-testid="profile-group"
       data-group={group.name}
-      aria-label={`${title}: ${n} ${n === 1 ? 'profile' : 'profiles'}`}
+      aria-label={`${title}: ${n} ${plural(n, 'profile')}`}
     >
       <h3 className="group-heading">
         <span className="group-name">{title}</span>

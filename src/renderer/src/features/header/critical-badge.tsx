@@ -6,6 +6,7 @@ import { useEffect } from 'react'
 import { openCritical } from '../dashboard/dashboard-model'
 import { pageTitle } from '../notifications/notification-policy'
 import { useStore } from '../../stores/store'
+import { plural } from '../../lib/plural'
 
 export function CriticalBadge() {
   const critical = useStore(openCritical)
@@ -20,7 +21,7 @@ export function CriticalBadge() {
       data-count={critical}
       role="status"
     >
-      <span aria-hidden="true">‼</span> {critical} critical {critical === 1 ? 'alert' : 'alerts'}
+      <span aria-hidden="true">‼</span> {critical} critical {plural(critical, 'alert')}
     </span>
   )
 }

@@ -14,6 +14,7 @@ import type { HealthCommand } from './health-commands'
 import { HealthFacts } from './health-facts'
 import { RetryChart } from './retry-chart'
 import type { TimelineLoad } from './use-health-timeline'
+import { plural } from '../../lib/plural'
 
 export interface HealthPanelProps {
   titleId: string
@@ -81,7 +82,7 @@ export function HealthPanel(props: HealthPanelProps) {
         </button>
         <span className="spacer" />
         <span className="muted num" data-testid="attempt-count">
-          {attempts.length} {attempts.length === 1 ? 'attempt' : 'attempts'} · {failures} failed
+          {attempts.length} {plural(attempts.length, 'attempt')} · {failures} failed
         </span>
       </div>
       {error && <ErrorMessage error={error} testId="health-command-error" />}

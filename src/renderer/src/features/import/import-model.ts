@@ -16,6 +16,7 @@ import type {
   ProfileSummary,
 } from '../../../../shared/domain'
 import type { ErrorInfo } from '../../../../shared/result'
+import { plural } from '../../lib/plural'
 
 export type ImportSourceChoice = 'pgpass' | 'service-file' | 'pgadmin' | 'pasted'
 
@@ -139,7 +140,7 @@ export function errorOf(state: ImportState): ErrorInfo | null {
 }
 
 export function importButtonLabel(count: number): string {
-  return `Import ${count} ${count === 1 ? 'profile' : 'profiles'}`
+  return `Import ${count} ${plural(count, 'profile')}`
 }
 
 export type StatusTone = 'new' | 'duplicate' | 'invalid'

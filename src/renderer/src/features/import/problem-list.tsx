@@ -1,4 +1,5 @@
 import type { ImportProblem } from '../../../../shared/domain'
+import { plural } from '../../lib/plural'
 
 const severityLabels = {
   error: { icon: '✕', text: 'Error' },
@@ -15,7 +16,7 @@ export function ProblemList({ problems }: { problems: readonly ImportProblem[] }
         Problems{' '}
         <span className="muted num">
           ({problems.length}
-          {errors > 0 ? `, ${errors} ${errors === 1 ? 'error' : 'errors'}` : ''})
+          {errors > 0 ? `, ${errors} ${plural(errors, 'error')}` : ''})
         </span>
       </h3>
       <ul className="problem-list">

@@ -1,6 +1,7 @@
 /** The Overview's four live charts over one MetricsSource (lines and units are fixed). */
 import type { ChartLine, TimeChartSource, XYPoint } from '../../components/time-chart'
 import { TimeChart } from '../../components/time-chart'
+import { formatMs } from '../../lib/format'
 import type { MetricsSource } from './metrics-source'
 import type { ChartSeries } from './series-buffer'
 
@@ -24,7 +25,7 @@ const timeoutLines: readonly ChartLine<Key>[] = [
   { key: 'timeouts', label: 'Timeouts', color: '--danger' },
 ]
 
-const ms = (v: number) => `${v} ms`
+const ms = (v: number) => formatMs(v)
 const perSecond = (v: number) => `${v}/s`
 
 function sourceOf(metrics: MetricsSource): TimeChartSource<Key> {
@@ -59,7 +60,7 @@ export function OverviewCharts({ metrics }: { metrics: MetricsSource }) {
         testId="chart-connections"
       />
       <TimeChart
-        title="Acquire wait"
+        title="Acquire wait, last 10 s"
         unit="ms"
         lines={waitLines}
         source={source}

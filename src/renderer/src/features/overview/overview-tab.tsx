@@ -15,6 +15,7 @@ import { OverviewCharts } from './overview-charts'
 import { RangeControl } from './range-control'
 import { rangeSpecs } from './series-buffer'
 import { useMetricsSource } from './use-metrics-source'
+import { plural } from '../../lib/plural'
 
 export function OverviewTab({ profileId }: { profileId: string }) {
   const [range, setRange] = useState<HistoryRange>('5m')
@@ -33,7 +34,7 @@ export function OverviewTab({ profileId }: { profileId: string }) {
         )}
         {load.phase === 'loaded' && (
           <span className="muted num" data-testid="history-points">
-            {load.points} {load.points === 1 ? 'point' : 'points'} of history
+            {load.points} {plural(load.points, 'point')} of history
             {range === '24h' ? ' (1 per minute)' : ' (1 per second)'}
           </span>
         )}

@@ -7,6 +7,7 @@ import { advancedCount, isAdvancedPath, type SettingName } from './form-model'
 import { FallbackHostsField } from './fallback-hosts-field'
 import { TextField } from './text-field'
 import type { ProfileFormModel } from './use-profile-form'
+import { plural } from '../../lib/plural'
 
 interface Override {
   key: SettingName
@@ -70,7 +71,7 @@ export function AdvancedSection({ id, form }: AdvancedSectionProps) {
         {count > 0 && <span className="count-pill">{count} set</span>}
         {problems > 0 && (
           <span className="count-pill count-pill-error">
-            {problems} {problems === 1 ? 'problem' : 'problems'}
+            {problems} {plural(problems, 'problem')}
           </span>
         )}
       </button>

@@ -10,6 +10,7 @@ import { useApi } from '../../api/transport-context'
 import { ErrorMessage } from '../../components/error-message'
 import { ModalDialog } from '../../components/modal-dialog'
 import { Spinner } from '../../components/spinner'
+import { plural } from '../../lib/plural'
 
 export function DamagePanel(props: {
   profileId: string
@@ -28,7 +29,7 @@ export function DamagePanel(props: {
           <strong>The queue file is damaged</strong>: {damage.message}
         </p>
         <p>
-          {damage.recordsAffected} record{damage.recordsAffected === 1 ? '' : 's'} affected,{' '}
+          {damage.recordsAffected} {plural(damage.recordsAffected, 'record')} affected,{' '}
           {damage.recordsBefore} intact before the damage; a copy is kept as{' '}
           <span className="mono" data-testid="queue-damage-kept">
             {damage.keptAs}
@@ -80,12 +81,12 @@ function DiscardDialog(props: {
         </h2>
         <div id={`${id}-b`} className="modal-body">
           <p>
-            The {damage.recordsBefore} intact record{damage.recordsBefore === 1 ? '' : 's'} before
-            the damage become the queue again and are replayed in order.
+            The {damage.recordsBefore} intact {plural(damage.recordsBefore, 'record')} before the
+            damage become the queue again and are replayed in order.
           </p>
           <p>
-            The {damage.recordsAffected} record{damage.recordsAffected === 1 ? '' : 's'} from the
-            damage on are dropped from the queue: they are <strong>not</strong> replayed.
+            The {damage.recordsAffected} {plural(damage.recordsAffected, 'record')} from the damage
+            on are dropped from the queue: they are <strong>not</strong> replayed.
           </p>
           <p>
             The damaged file’s copy stays aside as <span className="mono">{damage.keptAs}</span> in

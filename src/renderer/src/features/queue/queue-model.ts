@@ -4,6 +4,7 @@
  * the tab says after a submit. No DOM, no store: unit tested as they are.
  */
 import type { QueueParam, QueueStatus, SubmitOutcome } from '../../../../shared/queue'
+import { plural } from '../../lib/plural'
 
 /** The contract's limit (src/shared/queue-schemas.ts). */
 export const PARAMS_MAX = 1000
@@ -71,6 +72,6 @@ export function submitDoneText(
   if (outcome.outcome === 'applied')
     return outcome.rowCount === null
       ? 'Applied.'
-      : `Applied: ${outcome.rowCount} row${outcome.rowCount === 1 ? '' : 's'}.`
+      : `Applied: ${outcome.rowCount} ${plural(outcome.rowCount, 'row')}.`
   return `Queued at position ${outcome.position} (operation ${outcome.operationId}); it is on disk and will be replayed in order when the database is back.`
 }

@@ -1,4 +1,5 @@
 import { severityLabels } from '../../lib/session-labels'
+import { plural } from '../../lib/plural'
 
 /** Open alerts by severity, as icon, number and word; "No open alerts" when there is none. */
 export function AlertBadge({ critical, warning }: { critical: number; warning: number }) {
@@ -6,7 +7,7 @@ export function AlertBadge({ critical, warning }: { critical: number; warning: n
   const label =
     total === 0
       ? 'No open alerts'
-      : `${total} open ${total === 1 ? 'alert' : 'alerts'}: ${critical} critical, ${warning} warning`
+      : `${total} open ${plural(total, 'alert')}: ${critical} critical, ${warning} warning`
   return (
     <span
       className={`alert-badge${total === 0 ? ' alert-badge-none' : ''}`}

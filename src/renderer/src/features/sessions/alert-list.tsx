@@ -17,6 +17,7 @@ import {
   severityLabels,
   usageText,
 } from '../../lib/session-labels'
+import { plural } from '../../lib/plural'
 
 /** Resolved alerts shown below the open ones (main keeps more). */
 export const RESOLVED_SHOWN = 10
@@ -67,7 +68,7 @@ export function AlertList({ alerts }: { alerts: readonly SessionAlert[] }) {
       {resolved.length > shown.length && (
         <p className="muted alerts-more">
           {resolved.length - shown.length} earlier resolved{' '}
-          {resolved.length - shown.length === 1 ? 'alert' : 'alerts'} not shown.
+          {plural(resolved.length - shown.length, 'alert')} not shown.
         </p>
       )}
     </>

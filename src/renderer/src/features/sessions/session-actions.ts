@@ -32,6 +32,7 @@ export function actionAvailability(
 ): Availability {
   if (!connected) return { allowed: false, reason: 'the profile is not connected' }
   if (s.sampler) return { allowed: false, reason: 'Lifeguard’s sampler' }
+  if (s.probe === true) return { allowed: false, reason: 'Lifeguard’s health probe' }
   if (!s.client && !(s.backendType !== null && signallable.has(s.backendType)))
     return { allowed: false, reason: `a ${s.backendType ?? 'background'} process` }
   if (action === 'cancel' && s.state !== null && idleStates.has(s.state))

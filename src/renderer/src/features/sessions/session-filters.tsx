@@ -1,6 +1,7 @@
 /** The table's filters: state, user and application (menus of what the server shows), background. */
 import type { FilterOption, FilterOptions, SessionFilter } from './session-table-model'
 import { ALL, withSelected } from './session-table-model'
+import { countText } from '../../lib/plural'
 
 interface SessionFiltersProps {
   id: string
@@ -55,7 +56,9 @@ export function SessionFilters({
       </label>
       <span className="spacer" />
       <span className="muted num" data-testid="sessions-shown" aria-live="polite">
-        {shown === total ? `${total} sessions` : `${shown} of ${total} sessions`}
+        {shown === total
+          ? countText(total, 'session')
+          : `${shown} of ${countText(total, 'session')}`}
       </span>
       {active && (
         <button

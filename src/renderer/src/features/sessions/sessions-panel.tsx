@@ -27,6 +27,7 @@ import {
 import { SessionsTable } from './sessions-table'
 import { StateCountsStrip } from './state-counts'
 import type { SessionsLoad } from './use-sessions-view'
+import { plural } from '../../lib/plural'
 
 export interface ActionNotice {
   outcome: 'done' | 'failed'
@@ -133,7 +134,7 @@ export function SessionsPanel(props: SessionsPanelProps) {
               <div>
                 This role lacks <span className="mono">pg_monitor</span>: the server hides the
                 details of {snapshot.hiddenSessions} other{' '}
-                {snapshot.hiddenSessions === 1 ? 'session' : 'sessions'} (“{QUERY_HIDDEN_REASON}”).
+                {plural(snapshot.hiddenSessions, 'session')} (“{QUERY_HIDDEN_REASON}”).
               </div>
             </div>
           )}

@@ -296,6 +296,8 @@ function SessionDetails({ session: s }: { session: ServerSession }) {
   if (s.queryId !== null) facts.push(['Query id', s.queryId])
   if (s.blockedBy.length > 0) facts.push(['Blocked by', pidsText(s.blockedBy)])
   if (s.sampler) facts.push(['Lifeguard', 'the connection that took this sample'])
+  else if (s.probe === true)
+    facts.push(['Lifeguard', 'the connection the health probe ran on last (idle in the pool)'])
   else if (s.own) facts.push(['Lifeguard', 'one of Lifeguard’s own connections'])
   return (
     <div className="session-details">

@@ -2,7 +2,7 @@
  * The Settings tab: the profile's saved settings (edited in the profile form), Test connection
  * and Delete, the load lab, and the notification mute.
  */
-import type { ProfileSummary } from '../../../../shared/domain'
+import type { EffectiveSettings, ProfileSummary } from '../../../../shared/domain'
 import { Spinner } from '../../components/spinner'
 import { TestResult } from '../../components/test-result'
 import { connectionTarget, hostPortText } from '../../lib/format'
@@ -12,23 +12,53 @@ import { MuteToggle } from '../alerts/mute-toggle'
 import { LoadLab } from '../loadlab/load-lab'
 import { useProfileActions } from '../profiles/use-profile-actions'
 
-const settingLabels: Record<string, string> = {
-  poolMax: 'Pool max',
-  poolMin: 'Pool min',
-  acquireTimeoutMs: 'Acquire timeout (ms)',
-  probeIntervalMs: 'Probe interval (ms)',
-  probeTimeoutMs: 'Probe timeout (ms)',
-  unavailableAfterMs: 'Unavailable after (ms)',
-  idleInTransactionAlertMs: 'Idle in transaction alert (ms)',
-  longQueryWarningMs: 'Long query warning (ms)',
-  longQueryCriticalMs: 'Long query critical (ms)',
+type SettingKey = keyof EffectiveSettings
+
+/** Every per-profile setting, in the form's order; `ms` ones read as durations. */
+const settingRows: readonly { key: SettingKey; label: string; ms: boolean }[] = [
+  { key: 'poolMax', label: 'Pool max', ms: false },
+  { key: 'poolMin', label: 'Pool min', ms: false },
+  { key: 'acquireTimeoutMs', label: 'Acquire timeout', ms: true },
+  { key: 'probeIntervalMs', label: 'Probe interval', ms: true },
+  { key: 'probeTimeoutMs', label: 'Probe timeout', ms: true },
+  { key: 'unavailableAfterMs', label: 'Unavailable after', ms: true },
+  { key: 'idleInTransactionAlertMs', label: 'Idle in transaction alert', ms: true },
+  { key: 'longQueryWarningMs', label: 'Long query warning', ms: true },
+  { key: 'longQueryCriticalMs', label: 'Long query critical', ms: true },
+]
+
+/**
+ * The settings as the engine applies them: the profile's own value, or the default marked as such.
+ * Older senders give only the overrides; then only those are listed.
+ */
+export function settingFacts(
+  profile: Pick<ProfileSummary, 'settings' | 'effectiveSettings'>,
+): { key: SettingKey; label: string; value: string; isDefault: boolean }[] {
+  const out = []
+  for (const row of settingRows) {
+    const own = profile.settings[row.key]
+    const value = own ?? profile.effectiveSettings?.[row.key]
+    if (value === undefined) continue
+    const text = row.ms ? exactDuration(value) : integer.format(value)
+    out.push({ key: row.key, label: row.label, value: text, isDefault: own === undefined })
+  }
+  return out
+}
+
+const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 })
+
+/** A configured time, exactly: "2 min", "30 s", "1,500 ms" (the largest unit that divides it). */
+export function exactDuration(ms: number): string {
+  if (ms >= 60_000 && ms % 60_000 === 0) return `${integer.format(ms / 60_000)} min`
+  if (ms >= 1000 && ms % 1000 === 0) return `${integer.format(ms / 1000)} s`
+  return `${integer.format(ms)} ms`
 }
 
 export function SettingsTab({ profile }: { profile: ProfileSummary }) {
   const openEditForm = useStore((s) => s.openEditForm)
   const askToDelete = useStore((s) => s.askToDelete)
   const actions = useProfileActions(profile.id)
-  const overrides = Object.entries(profile.settings).filter(([, v]) => v !== undefined)
+  const facts = settingFacts(profile)
   return (
     <div className="settings-tab" data-testid="settings-tab">
       <section aria-labelledby={`${profile.id}-settings-h`}>
@@ -92,10 +122,13 @@ export function SettingsTab({ profile }: { profile: ProfileSummary }) {
             <dt>Application name</dt>
             <dd className="mono">{profile.applicationName || '–'}</dd>
           </div>
-          {overrides.map(([key, value]) => (
-            <div key={key}>
-              <dt>{settingLabels[key] ?? key}</dt>
-              <dd className="num">{String(value)}</dd>
+          {facts.map((f) => (
+            <div key={f.key} data-testid={`setting-${f.key}`}>
+              <dt>{f.label}</dt>
+              <dd className="num">
+                {f.value}
+                {f.isDefault && <span className="setting-default"> · default</span>}
+              </dd>
             </div>
           ))}
         </dl>
