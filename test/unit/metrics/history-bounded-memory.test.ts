@@ -20,8 +20,8 @@ describe('metrics history memory', () => {
     expect(history.byteLength('p')).toBe(first)
     expect(first).toBe(MetricsHistory.bytesPerProfile)
     expect(first).toBe((SECOND_SLOTS + MINUTE_SLOTS) * BYTES_PER_SLOT)
-    // The claim in metrics-history.ts: under 440 KiB a profile.
-    expect(first).toBeLessThan(440 * 1024)
+    // The claim in metrics-history.ts: about 310 KiB a profile.
+    expect(first).toBe(317_520)
     console.log(
       `metrics history: ${BYTES_PER_SLOT} bytes a slot, ${first} bytes (${(first / 1024).toFixed(1)} KiB) a profile at full`,
     )

@@ -3,10 +3,10 @@
  * slot a second for the last hour (3600 slots) and one slot a minute for the last day (1440
  * slots), so memory per profile is fixed from its first sample on and does not grow with uptime.
  *
- * Memory per profile at full: `MetricsHistory.bytesPerProfile` = (3600 + 1440) slots x 89 bytes
- * = 448,560 bytes (438.0 KiB) of typed arrays, allocated at the first sample (the pages are
- * touched as slots fill), plus a constant few KiB of JS objects (36 typed-array views and two
- * rings). 200 profiles: ~86 MiB.
+ * Memory per profile at full: `MetricsHistory.bytesPerProfile` = (3600 + 1440) slots x 63 bytes
+ * = 317,520 bytes (310.1 KiB) of typed arrays, allocated at the first sample (the pages are
+ * touched as slots fill), plus a constant few KiB of JS objects (40 typed-array views and two
+ * rings). 200 profiles: ~61 MiB.
  *
  * No clock inside: callers pass wall ms with each sample and with each query.
  */

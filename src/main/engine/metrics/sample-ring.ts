@@ -3,13 +3,16 @@
  * column by column in typed arrays carved from one ArrayBuffer.
  *
  * Why typed arrays rather than an array of objects: the memory is fixed and known up front
- * (`bytesFor(capacity)`, 89 bytes a slot), recording a sample allocates nothing, and a ring of
+ * (`bytesFor(capacity)`, 63 bytes a slot), recording a sample allocates nothing, and a ring of
  * numbers is invisible to the garbage collector; 200 profiles hold about a million slots, which
  * as objects (each a header, a hidden class pointer and boxed doubles for a dozen fields) would
  * cost several times as much and keep the collector busy.
  *
- * Column types: counters and the slot key are float64 (exact integers up to 2^53); gauges are
- * uint32 (clamped at 0 and 2^32 - 1); latencies and the wait percentiles are float32, read back rounded
+ * Column types: the acquire counter is float64 (exact integers up to 2^53: at 10,000 acquires a
+ * second uint32 would wrap in five days); the slot key (seconds or minutes since 1970, good until
+ * 2106) and the timeout and leak counters are uint32 (saturating); the pool gauges are uint16,
+ * saturating at 65,535 (a pool holds at most 1,000 connections and 1,000 waiters by default, so
+ * only a waiting queue configured past 65,535 would read flat at its top); latencies and the wait percentiles are float32, read back rounded
  * to the microsecond (float32 keeps 1 µs steps up to about 16.7 s, 2 µs up to 33 s); the sample
  * and latency counts are uint16 (saturating); the level is int8 (-1 = none).
  *
@@ -21,10 +24,10 @@
 import { healthLevels, type HealthLevel, type PoolStats } from '../../../shared/domain'
 import type { MetricsPoint, MetricsSampleInput } from './metrics-sample'
 
-const F64_COLUMNS = 4 // key, acquires, timeouts, leaks
+const F64_COLUMNS = 1 // acquires
 const F32_COLUMNS = 6 // waitP50Ms, waitP95Ms, waitP99Ms, latency mean / min / max
-const U32_COLUMNS = 7 // total, active, idle, waiting, max, min, pendingCreates
-const U16_COLUMNS = 2 // samples, latency samples
+const U32_COLUMNS = 3 // key, timeouts, leaks
+const U16_COLUMNS = 9 // total, active, idle, waiting, max, min, pendingCreates; samples, latency samples
 const I8_COLUMNS = 1 // level
 
 /** Bytes of one slot across all columns. */
@@ -33,7 +36,13 @@ export const BYTES_PER_SLOT =
 const U16_MAX = 0xffff
 const U32_MAX = 0xffffffff
 
+/** A pool gauge as stored: clamped to 0..65,535. */
 function gauge(value: number): number {
+  return value > 0 ? Math.min(value, U16_MAX) : 0
+}
+
+/** A counter or slot key as stored: clamped to 0..2^32 - 1. */
+function u32(value: number): number {
   return value > 0 ? Math.min(value, U32_MAX) : 0
 }
 
@@ -50,23 +59,23 @@ export class SampleRing {
   readonly resolutionMs: number
   readonly capacity: number
   private readonly buffer: ArrayBuffer
-  private readonly key: Float64Array
+  private readonly key: Uint32Array
   private readonly acquires: Float64Array
-  private readonly timeouts: Float64Array
-  private readonly leaks: Float64Array
+  private readonly timeouts: Uint32Array
+  private readonly leaks: Uint32Array
   private readonly waitP50: Float32Array
   private readonly waitP95: Float32Array
   private readonly waitP99: Float32Array
   private readonly latencyMean: Float32Array
   private readonly latencyMin: Float32Array
   private readonly latencyMax: Float32Array
-  private readonly total: Uint32Array
-  private readonly active: Uint32Array
-  private readonly idle: Uint32Array
-  private readonly waiting: Uint32Array
-  private readonly max: Uint32Array
-  private readonly min: Uint32Array
-  private readonly pendingCreates: Uint32Array
+  private readonly total: Uint16Array
+  private readonly active: Uint16Array
+  private readonly idle: Uint16Array
+  private readonly waiting: Uint16Array
+  private readonly max: Uint16Array
+  private readonly min: Uint16Array
+  private readonly pendingCreates: Uint16Array
   private readonly samples: Uint16Array
   private readonly latencySamples: Uint16Array
   private readonly level: Int8Array
@@ -96,25 +105,25 @@ export class SampleRing {
     }
     const f64 = () => take((b, o, n) => new Float64Array(b, o, n), 8)
     const f32 = () => take((b, o, n) => new Float32Array(b, o, n), 4)
-    const u32 = () => take((b, o, n) => new Uint32Array(b, o, n), 4)
+    const u32col = () => take((b, o, n) => new Uint32Array(b, o, n), 4)
     const u16 = () => take((b, o, n) => new Uint16Array(b, o, n), 2)
-    this.key = f64()
     this.acquires = f64()
-    this.timeouts = f64()
-    this.leaks = f64()
     this.waitP50 = f32()
     this.waitP95 = f32()
     this.waitP99 = f32()
     this.latencyMean = f32()
     this.latencyMin = f32()
     this.latencyMax = f32()
-    this.total = u32()
-    this.active = u32()
-    this.idle = u32()
-    this.waiting = u32()
-    this.max = u32()
-    this.min = u32()
-    this.pendingCreates = u32()
+    this.key = u32col()
+    this.timeouts = u32col()
+    this.leaks = u32col()
+    this.total = u16()
+    this.active = u16()
+    this.idle = u16()
+    this.waiting = u16()
+    this.max = u16()
+    this.min = u16()
+    this.pendingCreates = u16()
     this.samples = u16()
     this.latencySamples = u16()
     this.level = take((b, o, n) => new Int8Array(b, o, n), 1)
@@ -131,7 +140,7 @@ export class SampleRing {
   }
 
   add(sample: MetricsSampleInput): void {
-    const key = Math.floor(sample.at / this.resolutionMs)
+    const key = u32(Math.floor(sample.at / this.resolutionMs))
     const latency =
       sample.latencyMs !== null && Number.isFinite(sample.latencyMs) ? sample.latencyMs : null
     if (this.size > 0 && this.key[this.head] === key) {
@@ -172,8 +181,8 @@ export class SampleRing {
     this.min[i] = gauge(st.min)
     this.pendingCreates[i] = gauge(st.pendingCreates)
     this.acquires[i] = st.acquires
-    this.timeouts[i] = st.timeouts
-    this.leaks[i] = st.leaks
+    this.timeouts[i] = u32(st.timeouts)
+    this.leaks[i] = u32(st.leaks)
     this.waitP50[i] = st.waitP50Ms
     this.waitP95[i] = st.waitP95Ms
     this.waitP99[i] = st.waitP99Ms
@@ -195,8 +204,8 @@ export class SampleRing {
     this.pendingCreates[i] = gauge(st.pendingCreates)
     this.waiting[i] = Math.max(this.waiting[i]!, gauge(st.waiting))
     this.acquires[i] = st.acquires
-    this.timeouts[i] = st.timeouts
-    this.leaks[i] = st.leaks
+    this.timeouts[i] = u32(st.timeouts)
+    this.leaks[i] = u32(st.leaks)
     this.waitP50[i] = Math.max(this.waitP50[i]!, st.waitP50Ms)
     this.waitP95[i] = Math.max(this.waitP95[i]!, st.waitP95Ms)
     this.waitP99[i] = Math.max(this.waitP99[i]!, st.waitP99Ms)

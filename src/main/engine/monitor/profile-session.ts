@@ -338,6 +338,15 @@ export class ProfileSession implements Acquirer {
     return this.observer?.sessions
   }
 
+  /**
+   * The backend pid of the pool connection the health probe ran on last, while the pool holds it
+   * (none or one). Marked when the Sessions tab asks (sessions-view.ts), not in every sample: a
+   * sample shared by many profiles on one server then stays one object for all of them.
+   */
+  probePids(): number[] {
+    return this.probeConnection.pids(this.poolInstance)
+  }
+
   private async teardown(): Promise<ShutdownResult> {
     const pool = this.poolInstance!
     const checker = this.checker!
@@ -379,7 +388,6 @@ export class ProfileSession implements Acquirer {
       settings,
       ...(sampling && identity !== undefined ? { shared: { sampling, identity } } : {}),
       ownPids: () => poolBackendPids(pool),
-      probePids: () => this.probeConnection.pids(pool),
       onSnapshot: (snapshot) => this.deps.onSessions?.(snapshot),
       onAlerts: (changes) => this.alertFeed.changed(changes),
     })

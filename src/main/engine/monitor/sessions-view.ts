@@ -1,14 +1,19 @@
 /** The sessions view of one profile session (issue 6): its latest sample, errors and alerts. */
 import type { ServerView, SessionActionResult, SessionsView } from '../../../shared/sessions'
 import { isLifeguardError, LifeguardError } from '../core/errors'
+import { withOwnSessions } from '../sessions/own-sessions-overlay'
 import type { ProfileSession } from './profile-session'
+
+const noPids: ReadonlySet<number> = new Set()
 
 export function sessionsViewOf(session: ProfileSession): SessionsView {
   const observer = session.sessions
   const error = observer?.lastError
+  const latest = observer?.latest
   return {
     profileId: session.profileId,
-    snapshot: observer?.latest ?? null,
+    // The health probe's connection is marked here, for this one answer (own-sessions-overlay.ts).
+    snapshot: latest ? withOwnSessions(latest, noPids, new Set(session.probePids())) : null,
     error: error
       ? { code: isLifeguardError(error) ? error.code : 'query-failed', message: error.message }
       : null,

@@ -27,8 +27,6 @@ export interface SessionObserverDeps {
   settings?: Partial<SessionSettings>
   /** Backend pids of Lifeguard's own pool connections. */
   ownPids?: () => Iterable<number>
-  /** The backend pid of the health probe's connection (none or one). */
-  probePids?: () => Iterable<number>
   /** Default the reserved 'monitor' partition; null for a pool without partitions. */
   partition?: string | null
   onSnapshot?(snapshot: SessionSnapshot): void
@@ -58,7 +56,6 @@ export class SessionObserver {
       settings: this.settings,
       partition: deps.partition,
       ownPids: deps.ownPids,
-      probePids: deps.probePids,
       onSnapshot: (snapshot) => {
         const changes = this.tracker.observe(snapshot)
         deps.onSnapshot?.(snapshot)

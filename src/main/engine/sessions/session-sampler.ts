@@ -38,8 +38,6 @@ export interface SessionSamplerDeps {
   partition?: string | null
   /** Backend pids of Lifeguard's own pool connections, read at each sample. */
   ownPids?: () => Iterable<number>
-  /** The backend pid of the profile's health-probe connection (none or one), read at each sample. */
-  probePids?: () => Iterable<number>
   onSnapshot?(snapshot: SessionSnapshot): void
   onError?(error: Error): void
 }
@@ -162,7 +160,6 @@ export class SessionSampler {
     const { rows, sampleMs } = result.value
     const snapshot = buildSnapshot(rows, {
       ownPids: new Set(this.deps.ownPids?.() ?? []),
-      probePids: new Set(this.deps.probePids?.() ?? []),
       ownApplicationPrefix: this.settings.ownApplicationPrefix,
       sampledAt: clock.wallNow(),
       sampleMs,

@@ -25,8 +25,6 @@ import type {
 export interface SnapshotContext {
   /** Backend pids of Lifeguard's own pool connections. */
   ownPids: ReadonlySet<number>
-  /** The backend pid of the health probe's connection (monitor/probe-connection.ts), if any. */
-  probePids?: ReadonlySet<number>
   /** application_name prefix that marks a session as Lifeguard's own ('lifeguard'). */
   ownApplicationPrefix: string
   sampledAt: number
@@ -95,9 +93,7 @@ function toSession(row: ActivityRow, frame: SampleFrame, context: SnapshotContex
   const hidden = isHidden(row, frame.seesAll)
   const age = (at: number | null) => (at === null ? null : Math.max(0, frame.serverTime - at))
   const prefix = context.ownApplicationPrefix
-  const probe = context.probePids?.has(row.pid) === true
   const own =
-    probe ||
     context.ownPids.has(row.pid) ||
     row.pid === frame.samplerPid ||
     (prefix !== '' && row.application !== null && row.application.startsWith(prefix))
@@ -124,7 +120,6 @@ function toSession(row: ActivityRow, frame: SampleFrame, context: SnapshotContex
     blockedBy: row.blockedBy,
     own,
     sampler: row.pid === frame.samplerPid,
-    ...(probe ? { probe } : {}),
     xactAgeMs: age(row.xactStart),
     queryAgeMs: age(row.queryStart),
     stateAgeMs: age(row.stateChange),

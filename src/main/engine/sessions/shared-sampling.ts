@@ -201,9 +201,7 @@ class SharedMember implements SampleSource {
       // SessionSampler reports a sample unless it was stopped while the sample ran).
       if (this.base !== base && (this.isRunning || generation === this.generation))
         this.deliver(base)
-      return this.base === base && this.view
-        ? this.view
-        : withOwnSessions(base, this.ownPids(), this.probePids())
+      return this.base === base && this.view ? this.view : withOwnSessions(base, this.ownPids())
     } catch (error) {
       if (!this.isRunning && generation === this.generation) this.fail(error as Error)
       throw error
@@ -215,7 +213,7 @@ class SharedMember implements SampleSource {
   /** A successful sample of the group. */
   deliver(base: SessionSnapshot): void {
     this.base = base
-    this.view = withOwnSessions(base, this.ownPids(), this.probePids())
+    this.view = withOwnSessions(base, this.ownPids())
     this.failure = undefined
     this.deps.onSnapshot?.(this.view)
   }
@@ -227,9 +225,5 @@ class SharedMember implements SampleSource {
 
   private ownPids(): Set<number> {
     return new Set(this.deps.ownPids?.() ?? [])
-  }
-
-  private probePids(): Set<number> {
-    return new Set(this.deps.probePids?.() ?? [])
   }
 }
