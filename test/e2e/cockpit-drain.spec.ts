@@ -100,6 +100,10 @@ test('drain with a deadline: the progress bar moves to none in use, then resume'
   expect(steps.at(-1)).toBe(0)
   expect(steps.length).toBeGreaterThanOrEqual(3)
   expect(steps).toEqual([...steps].sort((a, b) => b - a))
+  // Sampling is paused while drained: the server gauge says its figures are from before.
+  await expect(page.getByTestId('server-gauge-paused')).toContainText(
+    'sampling paused by the drain; as of',
+  )
   await app.shot('drained')
 
   await page
@@ -110,6 +114,7 @@ test('drain with a deadline: the progress bar moves to none in use, then resume'
   await expect(poolState).toHaveText('Pool running')
   await expect(page.getByRole('button', { name: 'Drain…' })).toBeEnabled()
   await expect(page.getByRole('button', { name: 'Resume', exact: true })).toBeDisabled()
+  await expect(page.getByTestId('server-gauge-paused')).toHaveCount(0)
   // The workload hands its queries to the pool again.
   await expect.poll(() => lifeguardRunning(pg, SLEEP), { timeout: 15_000 }).toBeGreaterThan(0)
   await app.shot('resumed')

@@ -101,6 +101,35 @@ describe('fleet card', () => {
     await card.unmount()
   })
 
+  it('while the pool drains the server gauge says its sample is from before the pause', async () => {
+    const base = snapshot([])
+    const summary = {
+      profileId: 'p1',
+      sampledAt: S0,
+      connections: { ...base.connections, used: 7, available: 97, ratio: 7 / 97 },
+      counts: base.counts,
+      sampleMs: 1,
+    }
+    useStore.getState().mergeStatuses([status('p1', 'connected', 1, { health: healthView() })])
+    useStore.getState().setServerSummary(summary)
+    const card = await show()
+    expect(card.byTestId('server-gauge')?.getAttribute('data-paused')).toBeNull()
+    expect(card.byTestId('server-gauge-paused')).toBeNull()
+    await card.act(() => {
+      useStore
+        .getState()
+        .mergeStatuses([
+          status('p1', 'connected', 2, { health: healthView(), poolState: 'drained' }),
+        ])
+    })
+    expect(card.byTestId('server-gauge')?.getAttribute('data-paused')).toBe('true')
+    expect(card.byTestId('server-gauge-paused')?.textContent).toMatch(
+      /^‖ sampling paused by the drain; as of \d\d:\d\d:\d\d$/,
+    )
+    expect(card.byTestId('server-gauge-text')?.textContent).toBe('7 / 97 · 7 %')
+    await card.unmount()
+  })
+
   it('disconnected: Connect and Open, the colour as a dot and its name', async () => {
     const card = await show()
     expect(card.byTestId('state')?.textContent).toBe('Disconnected')

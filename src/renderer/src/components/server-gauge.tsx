@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react'
 import type { ConnectionUsage } from '../../../shared/sessions'
+import { clockTime } from '../lib/countdown'
 import {
   percentText,
   USAGE_CRITICAL,
@@ -23,6 +24,16 @@ interface ServerGaugeProps {
   label?: string
   /** Shown at the end of the gauge's first line (the card puts its alerts and button there). */
   children?: ReactNode
+  /**
+   * Wall ms of the sample, when sampling is paused (the pool is draining or drained): the gauge is
+   * dimmed and says the figures are from then, so an old sample is never read as the present.
+   */
+  pausedSince?: number | null
+}
+
+/** "sampling paused by the drain; as of 12:16:03". */
+export function pausedText(sampledAt: number): string {
+  return `sampling paused by the drain; as of ${clockTime(sampledAt)}`
 }
 
 /**
@@ -30,14 +41,15 @@ interface ServerGaugeProps {
  * 80 % and 95 % marks, and as text ("12 / 97 · 12 %", with an icon past a mark; the settings
  * that make up "available" on hover).
  */
-export function ServerGauge({ usage, label = 'Server', children }: ServerGaugeProps) {
+export function ServerGauge({ usage, label = 'Server', children, pausedSince }: ServerGaugeProps) {
   const level = usageLevel(usage.ratio)
   const fill = `${Math.min(100, Math.max(0, usage.ratio * 100))}%`
   const hidden = usage.includesHidden ? ' (includes sessions hidden from this role)' : ''
   return (
     <div
-      className={`server-gauge server-gauge-${level}`}
+      className={`server-gauge server-gauge-${level}${pausedSince != null ? ' server-gauge-paused' : ''}`}
       data-testid="server-gauge"
+      data-paused={pausedSince != null ? 'true' : undefined}
       data-used={usage.used}
       data-available={usage.available}
       data-level={level}
@@ -69,6 +81,12 @@ export function ServerGauge({ usage, label = 'Server', children }: ServerGaugePr
         <span className="server-gauge-mark" style={{ left: `${USAGE_WARNING * 100}%` }} />
         <span className="server-gauge-mark" style={{ left: `${USAGE_CRITICAL * 100}%` }} />
       </div>
+      {pausedSince != null && (
+        <p className="server-gauge-paused-note muted" data-testid="server-gauge-paused">
+          <span aria-hidden="true">‖ </span>
+          {pausedText(pausedSince)}
+        </p>
+      )}
     </div>
   )
 }

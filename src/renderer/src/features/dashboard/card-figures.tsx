@@ -69,7 +69,16 @@ export function CardPool({ id }: { id: string }) {
 /** Server connections in use against the server's limit (from sessions:sampled). */
 export function CardServer({ id }: { id: string }) {
   const summary = useStore(selectors.sessions.serverSummary(id))
-  if (summary) return <ServerGauge usage={summary.connections} label="Server" />
+  const poolState = useStore(selectors.statuses.poolState(id))
+  const paused = poolState === 'draining' || poolState === 'drained'
+  if (summary)
+    return (
+      <ServerGauge
+        usage={summary.connections}
+        label="Server"
+        pausedSince={paused ? summary.sampledAt : null}
+      />
+    )
   return (
     <div className="server-gauge-head" data-testid="server-summary">
       <span className="server-gauge-label">Server</span>

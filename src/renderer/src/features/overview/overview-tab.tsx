@@ -55,7 +55,9 @@ function OverviewGauges({ profileId }: { profileId: string }) {
   const pool = useStore(selectors.statuses.pool(profileId))
   const state = useStore(selectors.statuses.state(profileId))
   const summary = useStore(selectors.sessions.serverSummary(profileId))
+  const poolState = useStore(selectors.statuses.poolState(profileId))
   const connected = state === 'connected'
+  const paused = connected && (poolState === 'draining' || poolState === 'drained')
   return (
     <div className="overview-gauges">
       <section className="overview-gauge" aria-labelledby={`${profileId}-pool-h`}>
@@ -79,7 +81,11 @@ function OverviewGauges({ profileId }: { profileId: string }) {
           Server connections
         </h3>
         {summary ? (
-          <ServerGauge usage={summary.connections} label="In use" />
+          <ServerGauge
+            usage={summary.connections}
+            label="In use"
+            pausedSince={paused ? summary.sampledAt : null}
+          />
         ) : (
           <p className="muted" data-testid="server-gauge-waiting">
             {connected ? 'Waiting for the first sample of the server’s sessions…' : '–'}

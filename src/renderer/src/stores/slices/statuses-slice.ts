@@ -191,6 +191,8 @@ export const statusesSelectors = {
     (s: LifeguardState): ProfileStatus | undefined =>
       s.statuses[id],
   state: (id: string) => (s: LifeguardState) => s.statuses[id]?.state ?? 'disconnected',
+  /** The pool's lifecycle state while connected (null without a pool). */
+  poolState: (id: string) => (s: LifeguardState) => s.statuses[id]?.poolState ?? null,
   /** The pool's figures, or all zero when Lifeguard holds no connection for this profile. */
   pool:
     (id: string) =>
