@@ -4,7 +4,6 @@
  * string at most MAX_DATA_TEXT characters (an acquire site keeps its first frames).
  */
 import type { EngineEvent } from '../../../shared/cockpit'
-import { durationText } from '../../../shared/duration-text'
 
 export const MAX_MESSAGE = 500
 export const MAX_FIELDS = 12
@@ -29,9 +28,3 @@ export function boundedData(data: EventData): EventData {
   }
   return out
 }
-
-/**
- * "250 ms", "3.6 s", "45 s": for event messages, by the rule the alerts and the renderer use
- * (src/shared/duration-text.ts), so a leak event and its alert say the same time.
- */
-export const ms = durationText

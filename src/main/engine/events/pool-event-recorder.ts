@@ -7,7 +7,7 @@
  */
 import type { TypedEmitter } from '../core/emitter'
 import type { PoolEvents, RemovalReason } from '../pool/engine'
-import { ms } from './event-text'
+import { durationText as ms } from '../../../shared/duration-text'
 import type { RecordEvent } from './profile-event-recorder'
 
 const removalText: Readonly<Record<RemovalReason, string>> = {

@@ -14,7 +14,8 @@ import type {
   ProfileStatus,
 } from '../../../shared/domain'
 import type { AlertChanges, SessionAlert } from '../../../shared/sessions'
-import { ms, type EventData } from './event-text'
+import { durationText as ms } from '../../../shared/duration-text'
+import type { EventData } from './event-text'
 
 export type RecordEvent = (
   kind: EngineEventKind,

@@ -1,6 +1,6 @@
 /** The engine-event sentences of a drain (Lifeguard's own words and numbers only). */
 import type { DrainDeadlineChoiceName, DrainProgress } from '../../../shared/cockpit'
-import { ms } from '../events/event-text'
+import { durationText as ms } from '../../../shared/duration-text'
 
 const choiceText: Readonly<Record<DrainDeadlineChoiceName, string>> = {
   cancel: 'cancel their queries',

@@ -77,7 +77,7 @@ function idleCondition(s: ServerSession, t: Thresholds): Condition | undefined {
   return {
     key: sessionKey('idle-in-transaction', s, s.xactStart),
     severity: idleMs > t.idleInTransactionCriticalMs ? 'critical' : 'warning',
-    message: `pid ${s.pid} has been idle in transaction${aborted} for ${formatDuration(idleMs)}`,
+    message: `pid ${s.pid} has been idle in transaction${aborted} for ${durationText(idleMs)}`,
     detail: { kind: 'idle-in-transaction', idleMs, session: sessionView(s) },
     raiseAfterMs: 0,
   }
@@ -90,7 +90,7 @@ function longQueryCondition(s: ServerSession, t: Thresholds): Condition | undefi
   return {
     key: sessionKey('long-query', s, s.queryStart),
     severity: runningMs > t.longQueryCriticalMs ? 'critical' : 'warning',
-    message: `pid ${s.pid} has been running one query for ${formatDuration(runningMs)}`,
+    message: `pid ${s.pid} has been running one query for ${durationText(runningMs)}`,
     detail: { kind: 'long-query', runningMs, session: sessionView(s) },
     raiseAfterMs: 0,
   }
@@ -157,13 +157,10 @@ export function leakCondition(
 export function leakMessage(leak: LeakView): string {
   const holder = leak.holder === null ? 'a caller with no label' : `"${leak.holder}"`
   const pid = leak.backendPid === null ? '' : ` (backend pid ${leak.backendPid})`
-  return `${holder} has held pool connection ${leak.connectionId}${pid} for ${formatDuration(leak.heldMs)}`
+  return `${holder} has held pool connection ${leak.connectionId}${pid} for ${durationText(leak.heldMs)}`
 }
 
 export function pidList(pids: readonly number[]): string {
   const named = pids.map((p) => (p === 0 ? 'a prepared transaction' : `pid ${p}`))
   return named.join(', ')
 }
-
-/** "3.6 s", "45 s", "2 min 05 s": for messages, as the renderer shows the same figure. */
-export const formatDuration = durationText
