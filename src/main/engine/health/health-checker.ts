@@ -18,9 +18,13 @@
  * longer and longer) and starts again once the database was healthy for `resetAfterHealthyMs`.
  * All deadlines use the monotonic clock; wall time only labels records for people.
  *
- * Probes can be paused while connected (`pauseProbes`: the pool is draining or drained and would
- * refuse the probe's acquire with 'pool-draining'): no probe runs, a probe in flight that fails
- * is not counted, and the state stays as it is until `resumeProbes`, which probes at once.
+ * While the pool is draining or drained (`pausePoolProbes`) it would refuse the probe's acquire
+ * with 'pool-draining', which says nothing about the database: the probes then run on a
+ * connection of their own each time (`probeAside`), on the same interval and with the same
+ * timeout, so a database that goes away during a drain (a maintenance window, say) is still
+ * `failed` within probe interval + probe timeout + the first backoff, and a pool probe in flight
+ * that the drain refused is not counted. Without `probeAside` no probe runs until
+ * `resumePoolProbes`. Either way `resumePoolProbes` probes through the pool at once.
  */
 import type { AttemptRecord, AttemptTrigger, ErrorClass, HealthView } from '../../../shared/domain'
 import { NamedTimers } from '../core/named-timers'
@@ -69,7 +73,8 @@ export class HealthChecker {
   private readonly timers: NamedTimers<'attempt' | 'probe' | 'breaker' | 'startup'>
   private attempting = false
   private probing = false
-  private probesPaused = false
+  /** The pool is draining or drained: probes go aside (or do not run). */
+  private poolProbesPaused = false
   private probesSinceCounts = Infinity
   private latencyMs: number | null = null
   private readonly breaker = new CircuitBreaker()
@@ -147,7 +152,7 @@ export class HealthChecker {
     this.scheduled = undefined
     this.attempting = false
     this.probing = false
-    this.probesPaused = false
+    this.poolProbesPaused = false
     this.unreachableSince = undefined
     this.healthySince = undefined
     this.breaker.close()
@@ -162,17 +167,30 @@ export class HealthChecker {
     this.breaker.guard(this.retryAfterMs(), this.unavailableText())
   }
 
-  /** No probes until resumeProbes (the pool is draining or drained); the state stays. */
-  pauseProbes(): void {
-    this.probesPaused = true
+  /**
+   * The pool is draining or drained: from the next probe on, probes run aside on a connection of
+   * their own (or, without `probeAside`, not at all) until resumePoolProbes.
+   */
+  pausePoolProbes(): void {
+    if (this.poolProbesPaused) return
+    this.poolProbesPaused = true
     this.timers.clear('probe')
+    // A pool probe in flight re-arms when it ends; otherwise the next probe is armed here.
+    if (this.current === 'connected' && !this.probing) this.armProbe()
   }
 
-  /** Probes again, the first at once. */
-  resumeProbes(): void {
-    if (!this.probesPaused) return
-    this.probesPaused = false
-    if (this.current === 'connected' && !this.probing) void this.runProbe()
+  /** The pool runs again: probes go through it, the first at once. */
+  resumePoolProbes(): void {
+    if (!this.poolProbesPaused) return
+    this.poolProbesPaused = false
+    if (this.current !== 'connected' || this.probing) return
+    this.timers.clear('probe')
+    void this.runProbe()
+  }
+
+  /** Whether a probe can run now: through the pool, or aside while the pool is paused. */
+  private get canProbe(): boolean {
+    return !this.poolProbesPaused || this.deps.probeAside !== undefined
   }
 
   /** "Reconnect now": skips the wait (or probes at once while connected). */
@@ -180,7 +198,7 @@ export class HealthChecker {
     if (this.current === 'disconnected')
       throw new LifeguardError('invalid-state', 'the profile is not connected: connect it first')
     if (this.current === 'connected') {
-      if (this.probesPaused) return
+      if (!this.canProbe) return
       this.timers.clear('probe')
       void this.runProbe()
       return
@@ -203,7 +221,7 @@ export class HealthChecker {
 
   /** The pool saw connections break (the server shut them down): probe now rather than later. */
   connectionsBroke(): void {
-    if (this.current !== 'connected' || this.probing || this.probesPaused) return
+    if (this.current !== 'connected' || this.probing || !this.canProbe) return
     this.timers.clear('probe')
     void this.runProbe()
   }
@@ -354,26 +372,29 @@ export class HealthChecker {
   // ---- probes ---------------------------------------------------------------------------------
 
   private armProbe(): void {
-    if (this.probesPaused) return
+    if (!this.canProbe) return
     this.timers.arm('probe', this.deps.settings.probeIntervalMs, () => void this.runProbe())
   }
 
   private async runProbe(): Promise<void> {
-    if (this.probing || this.current !== 'connected' || this.probesPaused) return
+    if (this.probing || this.current !== 'connected' || !this.canProbe) return
     const generation = this.generation
     const { settings } = this.deps
+    const aside = this.poolProbesPaused ? this.deps.probeAside : undefined
     this.probing = true
     const withCounts = this.probesSinceCounts >= settings.saturationEveryProbes
     let result: ProbeResult
     const startedAt = this.deps.clock.now()
     try {
-      result = await this.deps.probe(settings.probeTimeoutMs, withCounts)
+      result = await (aside ?? this.deps.probe)(settings.probeTimeoutMs, withCounts)
     } catch (error) {
       if (generation !== this.generation) return
       this.probing = false
-      // Paused meanwhile (a drain refused its acquire): no evidence about the database.
-      if (this.probesPaused) return
-      if (this.current === 'connected') this.failed(error, startedAt, undefined)
+      if (this.current !== 'connected') return
+      // A pool probe while the pool was paused meanwhile (a drain refused its acquire): no
+      // evidence about the database. The next probe goes aside.
+      if (!aside && this.poolProbesPaused) return this.armProbe()
+      this.failed(error, startedAt, undefined)
       return
     }
     if (generation !== this.generation) return

@@ -44,6 +44,11 @@ export interface HealthCheckerDeps {
   attempt(): Promise<AttemptResult>
   /** One probe through the pool's reserved partition, bounded by `timeoutMs`. */
   probe(timeoutMs: number, withServerCounts: boolean): Promise<ProbeResult>
+  /**
+   * One probe on a connection of its own (opened, queried, closed), bounded by `timeoutMs`: used
+   * while the pool is draining or drained and would refuse `probe`. Without it, no probe runs then.
+   */
+  probeAside?(timeoutMs: number, withServerCounts: boolean): Promise<ProbeResult>
   /** Callers waiting for a pool connection right now, and the pool's max. */
   poolLoad(): { waiting: number; max: number } | null
   /** Turns any error into a classified one whose message holds no secret. */

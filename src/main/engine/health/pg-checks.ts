@@ -1,11 +1,17 @@
 /**
- * The two things the health checker does to a real database: a reconnect attempt (a fresh
- * connection of its own, so it never waits behind the pool) and a probe (through the pool's
- * reserved partition, so a saturated pool never blinds it). Both are bounded in time.
+ * The things the health checker does to a real database: a reconnect attempt (a fresh
+ * connection of its own, so it never waits behind the pool), a probe (through the pool's
+ * reserved partition, so a saturated pool never blinds it), and the same probe on a connection of
+ * its own while the pool is draining or drained. All are bounded in time.
  */
 import type { Clock } from '../core/clock'
 import { LifeguardError } from '../core/errors'
-import { AcquireTimeoutError, type ConnectionPool, type PoolLease } from '../pool/engine'
+import {
+  AcquireTimeoutError,
+  type ConnectionPool,
+  type PoolConnection,
+  type PoolLease,
+} from '../pool/engine'
 import { openPgConnection, type ConnectionParams } from '../pool/pg-connection'
 import { deadline, PAUSE_DETECTION_MS, PAUSE_GRACE_MS } from './deadline'
 import type { AttemptResult, ProbeResult } from './health-checker'
@@ -133,15 +139,7 @@ export async function probeThroughPool(
       // The counts are extra: the database already answered, so a slow or failed count does not
       // fail the probe (the connection, with a query maybe still running, is discarded instead).
       try {
-        const result = await deadline(
-          clock,
-          lease.connection.query(SERVER_COUNTS_SQL),
-          left(),
-          'the server connection count',
-        )
-        const row = result.rows[0] as { used?: number; available?: number } | undefined
-        if (typeof row?.used === 'number' && typeof row.available === 'number')
-          server = { used: row.used, available: row.available }
+        server = await serverCounts(lease.connection, clock, left())
       } catch (error) {
         lease.release(error instanceof Error ? error : new Error(String(error)))
         return { latencyMs, server: null, ...pidOf(lease) }
@@ -157,5 +155,69 @@ export async function probeThroughPool(
     pool.holdCreates(true)
     lease.release(error instanceof Error ? error : new Error(String(error)))
     throw error
+  }
+}
+
+async function serverCounts(
+  connection: PoolConnection,
+  clock: Clock,
+  timeoutMs: number,
+): Promise<ProbeResult['server']> {
+  const result = await deadline(
+    clock,
+    connection.query(SERVER_COUNTS_SQL),
+    timeoutMs,
+    'the server connection count',
+  )
+  const row = result.rows[0] as { used?: number; available?: number } | undefined
+  return typeof row?.used === 'number' && typeof row.available === 'number'
+    ? { used: row.used, available: row.available }
+    : null
+}
+
+/**
+ * The probe on a connection of its own, for while the pool is draining or drained: connect
+ * (`open` is given what is left of the time as its connect bound), `SELECT 1`, the server counts
+ * if asked, close. The latency is the `SELECT 1` round trip, as for the pool's probe (a connect
+ * costs a handshake and would trip the latency thresholds on every probe). Bounded by `timeoutMs`
+ * in all; a connection that arrives after its bound is closed.
+ */
+export async function probeOnOwnConnection(
+  open: (connectTimeoutMs: number) => Promise<PoolConnection>,
+  clock: Clock,
+  timeoutMs: number,
+  withServerCounts: boolean,
+): Promise<ProbeResult> {
+  const started = clock.now()
+  const left = () => {
+    const spent = clock.now() - started
+    return spent > timeoutMs ? timeoutMs : Math.max(1, timeoutMs - spent)
+  }
+  const opening = open(timeoutMs)
+  let connection: PoolConnection
+  try {
+    connection = await deadline(clock, opening, timeoutMs, 'the health probe (connecting)')
+  } catch (error) {
+    opening.then(
+      (late) => void late.end().catch(() => undefined),
+      () => undefined,
+    )
+    throw error
+  }
+  // An error event after the end (the server going away) must not be unhandled.
+  connection.on('error', () => undefined)
+  let answered = false
+  try {
+    const queryStart = clock.now()
+    await deadline(clock, connection.query('SELECT 1'), left(), 'the health probe')
+    const latencyMs = clock.now() - queryStart
+    let server: ProbeResult['server'] = null
+    if (withServerCounts) server = await serverCounts(connection, clock, left()).catch(() => null)
+    answered = true
+    return { latencyMs, server }
+  } finally {
+    // A goodbye for a server that answers; a server that did not may never read one.
+    if (!answered && connection.destroy) connection.destroy()
+    else void connection.end().catch(() => undefined)
   }
 }

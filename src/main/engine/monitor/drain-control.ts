@@ -2,9 +2,9 @@
  * Drain and resume of a profile session's pool, with the progress ProfileStatus.drain carries
  * (drain-tracker.ts) and the engine events 'drain-started' / 'drain-ended'.
  *
- * A drain pauses Lifeguard's own probes and session samples (the pool would refuse them with
- * 'pool-draining', which says nothing about the database) until the pool runs again: resumed by
- * the user or by the deadline choice 'resume'. A deadline is the pool's own (pool.drain's
+ * A drain pauses Lifeguard's own session samples and moves its health probes off the pool (the
+ * pool would refuse both with 'pool-draining', which says nothing about the database) until the
+ * pool runs again: resumed by the user or by the deadline choice 'resume'. A deadline is the pool's own (pool.drain's
  * `deadlineMs` / `onDeadline`); its 'drain-deadline' event marks the progress, before the choice
  * is applied.
  */
@@ -24,7 +24,7 @@ export interface DrainRequest {
 export interface DrainHooks {
   clock: Clock
   record: RecordEvent
-  /** Probes and session samples off (a drain starts) and on again (the pool runs again). */
+  /** Samples off and probes aside (a drain starts); both back on the pool (it runs again). */
   pauseMonitoring(): void
   resumeMonitoring(): void
   /** The progress changed: push the status. */

@@ -6,10 +6,12 @@
  *
  * Drain: the pool stops handing out connections and closes each one as it comes back; the answer
  * comes at once and the progress (DrainProgress: connections still in use) follows in status
- * pushes. While the pool is draining or drained, Lifeguard's own probes and session samples are
- * paused (the pool would refuse them with 'pool-draining', which is no news about the database),
- * so the state stays 'connected' with poolState 'drained'; `resume` (or the deadline choice
- * 'resume') starts them again, probing at once.
+ * pushes. While the pool is draining or drained it would refuse Lifeguard's own probes and
+ * session samples with 'pool-draining' (no news about the database): the samples pause, and the
+ * health probes run on a connection of their own each time, so the state still says whether the
+ * database answers (a database that goes away during a drain turns the profile 'failed' while the
+ * pool stays 'drained'). `resume` (or the deadline choice 'resume') sends the probes back through
+ * the pool, probing at once, and starts the samples again.
  */
 import type { ShutdownResult } from '../../../shared/cockpit'
 import type {
@@ -90,11 +92,11 @@ export class ProfileSession implements Acquirer {
       clock: deps.clock,
       record: this.recordEvent,
       pauseMonitoring: () => {
-        this.checker?.pauseProbes()
+        this.checker?.pausePoolProbes()
         this.observer?.sessions.stop()
       },
       resumeMonitoring: () => {
-        this.checker?.resumeProbes()
+        this.checker?.resumePoolProbes()
         if (this.observer && !this.observer.sessions.isRunning) this.observer.sessions.start()
       },
       changed: () => this.statusChanged(),

@@ -1,7 +1,8 @@
 /**
  * The health checker of a profile session, wired to its pool: attempts on a fresh connection of
  * their own, probes through the pool's reserved 'health' partition (or 'monitor' for pools too
- * small for two), creations held while the database is down, waiters failed when the breaker
+ * small for two) and, while the pool is draining or drained, on a connection of their own opened
+ * through the same driver as the pool's, creations held while the database is down, waiters failed when the breaker
  * opens. Every error is classified and masked, so no message carries the password.
  */
 import type { AttemptRecord } from '../../../shared/domain'
@@ -10,7 +11,7 @@ import { LifeguardError } from '../core/errors'
 import { classifyConnectionError } from '../core/pg-errors'
 import { HealthChecker, type AttemptResult } from '../health/health-checker'
 import type { HealthSettings } from '../health/health-settings'
-import { probeThroughPool } from '../health/pg-checks'
+import { probeOnOwnConnection, probeThroughPool } from '../health/pg-checks'
 import type { ConnectionPool } from '../pool/engine'
 import type { ConnectionParams } from '../pool/pg-connection'
 import { defaults } from '../defaults'
@@ -67,6 +68,20 @@ export function createHealthChecker(
       if (result.backendPid !== undefined) deps.onProbeConnection?.(result.backendPid)
       return result
     },
+    probeAside: (timeoutMs, withCounts) =>
+      probeOnOwnConnection(
+        (connectTimeoutMs) =>
+          deps.drivers.connect({
+            ...params,
+            connectTimeoutMs:
+              params.connectTimeoutMs > 0
+                ? Math.min(params.connectTimeoutMs, connectTimeoutMs)
+                : connectTimeoutMs,
+          }),
+        clock,
+        timeoutMs,
+        withCounts,
+      ),
     poolLoad: () => {
       const g = pool.metrics().gauges
       return { waiting: g.waiting, max: g.max }

@@ -58,6 +58,8 @@ export class CheckerHarness {
   /** Monotonic times at which attempt() / probe() were called. */
   readonly attemptCalls: number[] = []
   readonly probeCalls: ProbeCall[] = []
+  /** Probes on a connection of their own (while the pool is paused). */
+  readonly asideCalls: ProbeCall[] = []
   /** Every distinct state the checker moved to, in order, with the monotonic time. */
   readonly transitions: Array<{ state: HealthState; at: number }> = []
   readonly views: HealthView[] = []
@@ -67,6 +69,7 @@ export class CheckerHarness {
   readonly breakerOpens: Array<{ at: number; error: ServiceUnavailableError }> = []
   attemptAnswer: () => Promise<AttemptResult> = up
   probeAnswer: (timeoutMs: number, withServerCounts: boolean) => Promise<ProbeResult> = fastProbe()
+  asideAnswer: (timeoutMs: number, withServerCounts: boolean) => Promise<ProbeResult> = fastProbe()
   poolLoad: { waiting: number; max: number } | null = { waiting: 0, max: 10 }
 
   constructor(options: HarnessOptions = {}) {
@@ -85,6 +88,10 @@ export class CheckerHarness {
       probe: (timeoutMs, withServerCounts) => {
         this.probeCalls.push({ at: clock.now(), timeoutMs, withServerCounts })
         return this.probeAnswer(timeoutMs, withServerCounts)
+      },
+      probeAside: (timeoutMs, withServerCounts) => {
+        this.asideCalls.push({ at: clock.now(), timeoutMs, withServerCounts })
+        return this.asideAnswer(timeoutMs, withServerCounts)
       },
       poolLoad: () => this.poolLoad,
       classify: options.classify ?? classifyForTests,

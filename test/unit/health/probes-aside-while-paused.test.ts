@@ -1,0 +1,73 @@
+/**
+ * While the pool is paused (draining or drained) the probes run aside, on a connection of their
+ * own, on the same interval; a pool probe that the pause caught in flight is not counted; an
+ * aside probe that fails is a failure like any other; resuming probes through the pool at once.
+ * Fake clock: every time below is exact.
+ */
+import { describe, expect, it } from 'vitest'
+import type { ProbeResult } from '../../../src/main/engine/health/health-checker'
+import { CheckerHarness, down, fastProbe } from './support/checker-harness'
+
+describe('probes while the pool is paused', () => {
+  it('go aside on the probe interval and back through the pool, at once, on resume', async () => {
+    const h = new CheckerHarness()
+    await h.checker.start()
+    await h.clock.advance(2_000)
+    expect(h.probeCalls.map((c) => c.at)).toEqual([2_000])
+    await h.clock.advance(500)
+    h.checker.pausePoolProbes()
+    await h.clock.advance(6_000)
+    expect(h.asideCalls.map((c) => c.at)).toEqual([4_500, 6_500, 8_500])
+    expect(h.asideCalls.every((c) => c.timeoutMs === h.settings.probeTimeoutMs)).toBe(true)
+    expect(h.probeCalls).toHaveLength(1)
+    expect(h.checker.view().latencyMs).toBe(3)
+
+    h.checker.resumePoolProbes()
+    await h.clock.advance(0)
+    await h.clock.advance(2_000)
+    expect(h.probeCalls.map((c) => c.at)).toEqual([2_000, 8_500, 10_500])
+    expect(h.asideCalls).toHaveLength(3)
+    expect(h.state).toBe('connected')
+  })
+
+  it('a pool probe caught in flight is not counted; the next goes aside', async () => {
+    const h = new CheckerHarness()
+    await h.checker.start()
+    let refuse: (error: Error) => void = () => undefined
+    h.probeAnswer = () => new Promise<ProbeResult>((_, reject) => (refuse = reject))
+    await h.clock.advance(2_000)
+    h.checker.pausePoolProbes()
+    refuse(new Error('the pool is draining'))
+    await h.clock.advance(0)
+    expect(h.state).toBe('connected')
+    expect(h.records.filter((r) => r.outcome === 'failure')).toEqual([])
+    await h.clock.advance(2_000)
+    expect(h.asideCalls.map((c) => c.at)).toEqual([4_000])
+  })
+
+  it('an aside probe that fails counts: connecting, then failed at the first reconnect', async () => {
+    const h = new CheckerHarness()
+    await h.checker.start()
+    h.checker.pausePoolProbes()
+    h.asideAnswer = down('connection-refused')
+    h.attemptAnswer = down('connection-refused')
+    await h.clock.advance(2_000)
+    expect(h.state).toBe('connecting')
+    await h.clock.advance(1_000)
+    expect(h.state).toBe('failed')
+    expect(h.records.map((r) => [r.trigger, r.outcome])).toEqual([
+      ['startup', 'success'],
+      ['probe', 'failure'],
+      ['scheduled', 'failure'],
+    ])
+    // Back while still paused: connected, and the probes stay aside.
+    h.attemptAnswer = () => Promise.resolve({ serverVersion: '17.2' })
+    h.asideAnswer = fastProbe()
+    await h.clock.advance(2_000)
+    expect(h.state).toBe('connected')
+    const aside = h.asideCalls.length
+    await h.clock.advance(2_000)
+    expect(h.asideCalls).toHaveLength(aside + 1)
+    expect(h.probeCalls).toEqual([])
+  })
+})
