@@ -4,6 +4,8 @@
  * the reason as its tooltip. Each is also in the command palette. Below it, a drain's progress.
  */
 import { useState } from 'react'
+import type { PoolStateName } from '../../../../shared/cockpit'
+import type { ConnectionState } from '../../../../shared/domain'
 import type { ErrorInfo } from '../../../../shared/result'
 import { useApi } from '../../api/transport-context'
 import { ErrorMessage } from '../../components/error-message'
@@ -79,7 +81,7 @@ export function ControlBar({ profileId }: { profileId: string }) {
           {pending === 'reconnect' && <Spinner />}
           {controlLabels.reconnect}
         </button>
-        {status?.state === 'connected' && status.poolState && (
+        {status?.poolState && showsPoolState(status.state, status.poolState) && (
           <span className="muted" data-testid="pool-state" data-pool-state={status.poolState}>
             Pool {status.poolState}
           </span>
@@ -93,4 +95,12 @@ export function ControlBar({ profileId }: { profileId: string }) {
       {status?.drain && <DrainProgressBar drain={status.drain} />}
     </div>
   )
+}
+
+/**
+ * The pool's own state beside the controls: while connected; and while draining or drained
+ * whatever the database does (a drained pool stays drained through an outage until Resume).
+ */
+function showsPoolState(state: ConnectionState, pool: PoolStateName): boolean {
+  return state === 'connected' || pool === 'draining' || pool === 'drained'
 }
