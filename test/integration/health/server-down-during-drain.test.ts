@@ -5,7 +5,12 @@
  * shutdown, with the pool still drained. When the server is back the profile is `connected`
  * again, the pool stays drained (it opens nothing until Resume), and Resume brings it back to
  * `min` with working connections. Probe and backoff scaled (0.5 s; server-down-marks-failed.test.ts
- * explains why the base is scaled too). Its own server: this file stops it.
+ * explains why the base is scaled too).
+ *
+ * The probes aside must not get in the way of the maintenance a drain is for: with a probe every
+ * 100 ms (twenty times the default rate), `DROP DATABASE` of the drained profile's database
+ * succeeds (PostgreSQL waits up to 5 s for other sessions to leave; a probe's connection lives for
+ * milliseconds), and the profile then says the database is gone. Its own server: this file stops it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { AdminSession, until } from '../../helpers/pg-pool-harness'
@@ -112,5 +117,49 @@ describe('the server goes away during a drain', () => {
       await admin.close()
     }
     expect(r.session.state).toBe('connected')
+  })
+
+  it('DROP DATABASE of a drained profile succeeds while it probes aside every 100 ms', async () => {
+    if (!server.isRunning) await server.start()
+    const admin = await AdminSession.open(server.address)
+    try {
+      await admin.query('CREATE DATABASE lg_drop_me')
+      const r = recordedSession({ probeIntervalMs: 100, probeTimeoutMs: 500 })
+      try {
+        const params = {
+          ...paramsFor(server.address, { applicationName: APP }),
+          database: 'lg_drop_me',
+        }
+        await r.session.connect(params, sizing({ min: 2 }))
+        r.session.drain({})
+        await until(
+          'drained',
+          () => r.session.status().poolState,
+          (p) => p === 'drained',
+        )
+        const drainedAt = performance.now()
+        await until(
+          'ten probes aside',
+          () => r.statuses.filter((x) => x.t > drainedAt).length,
+          (n) => n >= 10,
+        )
+        const dropStart = performance.now()
+        await admin.query('DROP DATABASE lg_drop_me')
+        console.info(`DROP DATABASE took ${Math.round(performance.now() - dropStart)} ms`)
+        const gone = await r.waitFor(
+          'the database is gone',
+          (x) => x.state !== 'connected',
+          5_000,
+          drainedAt,
+        )
+        expect(gone.value.error?.code).toBe('unknown-database')
+        expect(gone.value.poolState).toBe('drained')
+      } finally {
+        await r.close()
+      }
+    } finally {
+      await admin.query('DROP DATABASE IF EXISTS lg_drop_me WITH (FORCE)').catch(() => undefined)
+      await admin.close()
+    }
   })
 })

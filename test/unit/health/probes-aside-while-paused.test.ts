@@ -1,7 +1,8 @@
 /**
  * While the pool is paused (draining or drained) the probes run aside, on a connection of their
- * own, on the same interval; a pool probe that the pause caught in flight is not counted; an
- * aside probe that fails is a failure like any other; resuming probes through the pool at once.
+ * own, on the same interval; a pool probe that the pause caught in flight is not counted and a
+ * probe aside follows at once; an aside probe that fails is a failure like any other; resuming
+ * probes through the pool at once, or as soon as a probe aside in flight ends.
  * Fake clock: every time below is exact.
  */
 import { describe, expect, it } from 'vitest'
@@ -30,19 +31,41 @@ describe('probes while the pool is paused', () => {
     expect(h.state).toBe('connected')
   })
 
-  it('a pool probe caught in flight is not counted; the next goes aside', async () => {
+  it('a pool probe caught in flight is not counted; a probe aside follows at once', async () => {
     const h = new CheckerHarness()
     await h.checker.start()
     let refuse: (error: Error) => void = () => undefined
     h.probeAnswer = () => new Promise<ProbeResult>((_, reject) => (refuse = reject))
     await h.clock.advance(2_000)
     h.checker.pausePoolProbes()
+    await h.clock.advance(300)
+    expect(h.asideCalls).toEqual([])
     refuse(new Error('the pool is draining'))
     await h.clock.advance(0)
+    expect(h.asideCalls.map((c) => c.at)).toEqual([2_300])
     expect(h.state).toBe('connected')
     expect(h.records.filter((r) => r.outcome === 'failure')).toEqual([])
     await h.clock.advance(2_000)
-    expect(h.asideCalls.map((c) => c.at)).toEqual([4_000])
+    expect(h.asideCalls.map((c) => c.at)).toEqual([2_300, 4_300])
+  })
+
+  it('a resume during a probe aside probes through the pool as that probe ends', async () => {
+    const h = new CheckerHarness()
+    await h.checker.start()
+    h.checker.pausePoolProbes()
+    let answer: (r: ProbeResult) => void = () => undefined
+    h.asideAnswer = () => new Promise<ProbeResult>((resolve) => (answer = resolve))
+    await h.clock.advance(2_000)
+    expect(h.asideCalls.map((c) => c.at)).toEqual([2_000])
+    h.checker.resumePoolProbes()
+    await h.clock.advance(400)
+    expect(h.probeCalls).toEqual([])
+    answer({ latencyMs: 4, server: null })
+    await h.clock.advance(0)
+    expect(h.probeCalls.map((c) => c.at)).toEqual([2_400])
+    await h.clock.advance(2_000)
+    expect(h.probeCalls.map((c) => c.at)).toEqual([2_400, 4_400])
+    expect(h.asideCalls).toHaveLength(1)
   })
 
   it('an aside probe that fails counts: connecting, then failed at the first reconnect', async () => {

@@ -23,8 +23,9 @@
  * connection of their own each time (`probeAside`), on the same interval and with the same
  * timeout, so a database that goes away during a drain (a maintenance window, say) is still
  * `failed` within probe interval + probe timeout + the first backoff, and a pool probe in flight
- * that the drain refused is not counted. Without `probeAside` no probe runs until
- * `resumePoolProbes`. Either way `resumePoolProbes` probes through the pool at once.
+ * that the pause caught in flight is not counted (a probe aside follows at once). Without
+ * `probeAside` no probe runs until `resumePoolProbes`. Either way `resumePoolProbes` probes
+ * through the pool at once, or as soon as a probe aside in flight ends.
  */
 import type { AttemptRecord, AttemptTrigger, ErrorClass, HealthView } from '../../../shared/domain'
 import { NamedTimers } from '../core/named-timers'
@@ -179,7 +180,7 @@ export class HealthChecker {
     if (this.current === 'connected' && !this.probing) this.armProbe()
   }
 
-  /** The pool runs again: probes go through it, the first at once. */
+  /** The pool runs again: probes go through it, the first at once (or as a probe aside ends). */
   resumePoolProbes(): void {
     if (!this.poolProbesPaused) return
     this.poolProbesPaused = false
@@ -391,9 +392,10 @@ export class HealthChecker {
       if (generation !== this.generation) return
       this.probing = false
       if (this.current !== 'connected') return
-      // A pool probe while the pool was paused meanwhile (a drain refused its acquire): no
-      // evidence about the database. The next probe goes aside.
-      if (!aside && this.poolProbesPaused) return this.armProbe()
+      // A pool probe, and the pool was paused meanwhile: the drain may have refused its acquire
+      // (or cancelled its query at a deadline), which is no evidence about the database; a
+      // database that went away is not either way. A probe aside settles it, at once.
+      if (!aside && this.poolProbesPaused) return void this.runProbe()
       this.failed(error, startedAt, undefined)
       return
     }
@@ -413,7 +415,9 @@ export class HealthChecker {
     this.level.observe(assess(seen, settings))
     // Latency changes on every probe: the view is pushed each time (every probeIntervalMs).
     this.deps.onChange()
-    this.armProbe()
+    // A probe aside that ended after the pool resumed: the first probe through the pool is due now.
+    if (aside && !this.poolProbesPaused) void this.runProbe()
+    else this.armProbe()
   }
 
   private serverCounts: { used: number; available: number } | undefined

@@ -199,7 +199,10 @@ export async function probeOnOwnConnection(
     connection = await deadline(clock, opening, timeoutMs, 'the health probe (connecting)')
   } catch (error) {
     opening.then(
-      (late) => void late.end().catch(() => undefined),
+      (late) => {
+        late.on('error', () => undefined)
+        void late.end().catch(() => undefined)
+      },
       () => undefined,
     )
     throw error
@@ -216,7 +219,9 @@ export async function probeOnOwnConnection(
     answered = true
     return { latencyMs, server }
   } finally {
-    // A goodbye for a server that answers; a server that did not may never read one.
+    // A goodbye for a server that answers; a server that did not may never read one, so the
+    // connection is destroyed where the driver can (pg.Client cannot: its end() closes the
+    // socket at once while a query is still running).
     if (!answered && connection.destroy) connection.destroy()
     else void connection.end().catch(() => undefined)
   }
