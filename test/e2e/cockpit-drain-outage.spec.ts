@@ -34,6 +34,7 @@ test('drained, then the server stops: failed with the pool still drained; back, 
   await expect(dialog).toHaveCount(0)
   await expect(poolState).toHaveText('Pool drained')
   await expect(view).toHaveAttribute('data-state', 'connected')
+  await expect(page.getByTestId('drain-in-use')).toHaveText('none was in use when it started')
   await app.shot('drained')
 
   await outagePg.server.stop()

@@ -12,7 +12,10 @@ import { countText } from '../../lib/plural'
 export function DrainProgressBar({ drain }: { drain: DrainProgress }) {
   const now = useSecondTick()
   const f = drainFigures(drain, now)
-  const label = `${f.inUse} of ${countText(f.inUseAtStart, 'connection')} still in use`
+  const label =
+    f.inUseAtStart === 0 && f.inUse === 0
+      ? 'none was in use when it started'
+      : `${f.inUse} of ${countText(f.inUseAtStart, 'connection')} still in use`
   return (
     <section
       className={`drain-progress drain-${drain.phase}`}
