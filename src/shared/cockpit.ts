@@ -19,6 +19,11 @@ export const poolStates = [
 ] as const
 export type PoolStateName = (typeof poolStates)[number]
 
+/** Draining or drained: the pool hands out no connections until it is resumed. */
+export function poolPaused(state: PoolStateName | null | undefined): boolean {
+  return state === 'draining' || state === 'drained'
+}
+
 /** What happens to connections still in use when a drain's deadline passes. */
 export const drainDeadlineChoices = ['cancel', 'terminate', 'resume'] as const
 export type DrainDeadlineChoiceName = (typeof drainDeadlineChoices)[number]

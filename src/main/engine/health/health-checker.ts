@@ -22,8 +22,8 @@
  * with 'pool-draining', which says nothing about the database: the probes then run on a
  * connection of their own each time (`probeAside`), on the same interval and with the same
  * timeout, so a database that goes away during a drain (a maintenance window, say) is still
- * `failed` within probe interval + probe timeout + the first backoff, and a pool probe in flight
- * that the pause caught in flight is not counted (a probe aside follows at once). Without
+ * `failed` within probe interval + probe timeout + the first backoff; a pool probe that the
+ * pause caught in flight is not counted (a probe aside follows at once). Without
  * `probeAside` no probe runs until `resumePoolProbes`. Either way `resumePoolProbes` probes
  * through the pool at once, or as soon as a probe aside in flight ends.
  */

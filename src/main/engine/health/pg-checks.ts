@@ -108,6 +108,18 @@ function pidOf(lease: PoolLease): { backendPid?: number } {
   return lease.backendPid === undefined ? {} : { backendPid: lease.backendPid }
 }
 
+/**
+ * What is left of a probe's time. Time spent beyond all of it can only have been a process pause
+ * that a bound forgave (deadline's grace): it was not the database's, so the next step gets the
+ * whole time again rather than a millisecond.
+ */
+function timeLeft(clock: Clock, started: number, timeoutMs: number): () => number {
+  return () => {
+    const spent = clock.now() - started
+    return spent > timeoutMs ? timeoutMs : Math.max(1, timeoutMs - spent)
+  }
+}
+
 export async function probeThroughPool(
   pool: ConnectionPool,
   partition: string,
@@ -122,13 +134,7 @@ export async function probeThroughPool(
     timeoutMs,
     'the health probe (waiting for a connection)',
   )
-  // What is left of the probe's time. Time spent beyond all of it can only have been a process
-  // pause that a bound forgave (deadline's grace): it was not the database's, so the next step
-  // gets the whole time again rather than a millisecond.
-  const left = () => {
-    const spent = clock.now() - started
-    return spent > timeoutMs ? timeoutMs : Math.max(1, timeoutMs - spent)
-  }
+  const left = timeLeft(clock, started, timeoutMs)
   try {
     const remaining = left()
     const queryStart = clock.now()
@@ -177,7 +183,7 @@ async function serverCounts(
 
 /**
  * The probe on a connection of its own, for while the pool is draining or drained: connect
- * (`open` is given what is left of the time as its connect bound), `SELECT 1`, the server counts
+ * (`open` is given the probe's time as its connect bound), `SELECT 1`, the server counts
  * if asked, close. The latency is the `SELECT 1` round trip, as for the pool's probe (a connect
  * costs a handshake and would trip the latency thresholds on every probe). Bounded by `timeoutMs`
  * in all; a connection that arrives after its bound is closed.
@@ -188,11 +194,7 @@ export async function probeOnOwnConnection(
   timeoutMs: number,
   withServerCounts: boolean,
 ): Promise<ProbeResult> {
-  const started = clock.now()
-  const left = () => {
-    const spent = clock.now() - started
-    return spent > timeoutMs ? timeoutMs : Math.max(1, timeoutMs - spent)
-  }
+  const left = timeLeft(clock, clock.now(), timeoutMs)
   const opening = open(timeoutMs)
   let connection: PoolConnection
   try {

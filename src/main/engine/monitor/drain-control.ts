@@ -8,7 +8,11 @@
  * `deadlineMs` / `onDeadline`); its 'drain-deadline' event marks the progress, before the choice
  * is applied.
  */
-import type { DrainDeadlineChoiceName, DrainProgress } from '../../../shared/cockpit'
+import {
+  poolPaused,
+  type DrainDeadlineChoiceName,
+  type DrainProgress,
+} from '../../../shared/cockpit'
 import type { Clock } from '../core/clock'
 import { LifeguardError } from '../core/errors'
 import type { RecordEvent } from '../events/profile-event-recorder'
@@ -93,7 +97,7 @@ export class DrainControl {
 
   /** Back to running; refused (nothing changes) unless the pool is draining or drained. */
   resume(pool: ConnectionPool | undefined): void {
-    if (!pool || (pool.state !== 'draining' && pool.state !== 'drained'))
+    if (!pool || !poolPaused(pool.state))
       throw new LifeguardError(
         'invalid-state',
         `the pool is ${pool?.state ?? 'not open'}: only a draining or drained pool can be resumed`,

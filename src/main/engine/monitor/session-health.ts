@@ -2,8 +2,8 @@
  * The health checker of a profile session, wired to its pool: attempts on a fresh connection of
  * their own, probes through the pool's reserved 'health' partition (or 'monitor' for pools too
  * small for two) and, while the pool is draining or drained, on a connection of their own opened
- * through the same driver as the pool's, creations held while the database is down, waiters failed when the breaker
- * opens. Every error is classified and masked, so no message carries the password.
+ * through the pool's driver; creations held while the database is down, waiters failed when the
+ * breaker opens. Every error is classified and masked, so no message carries the password.
  */
 import type { AttemptRecord } from '../../../shared/domain'
 import type { Clock } from '../core/clock'
@@ -70,14 +70,7 @@ export function createHealthChecker(
     },
     probeAside: (timeoutMs, withCounts) =>
       probeOnOwnConnection(
-        (connectTimeoutMs) =>
-          deps.drivers.connect({
-            ...params,
-            connectTimeoutMs:
-              params.connectTimeoutMs > 0
-                ? Math.min(params.connectTimeoutMs, connectTimeoutMs)
-                : connectTimeoutMs,
-          }),
+        (connectTimeoutMs) => deps.drivers.connect({ ...params, connectTimeoutMs }),
         clock,
         timeoutMs,
         withCounts,

@@ -4,7 +4,7 @@
  * the reason as its tooltip. Each is also in the command palette. Below it, a drain's progress.
  */
 import { useState } from 'react'
-import type { PoolStateName } from '../../../../shared/cockpit'
+import { poolPaused, type PoolStateName } from '../../../../shared/cockpit'
 import type { ConnectionState } from '../../../../shared/domain'
 import type { ErrorInfo } from '../../../../shared/result'
 import { useApi } from '../../api/transport-context'
@@ -102,5 +102,5 @@ export function ControlBar({ profileId }: { profileId: string }) {
  * whatever the database does (a drained pool stays drained through an outage until Resume).
  */
 function showsPoolState(state: ConnectionState, pool: PoolStateName): boolean {
-  return state === 'connected' || pool === 'draining' || pool === 'drained'
+  return state === 'connected' || poolPaused(pool)
 }

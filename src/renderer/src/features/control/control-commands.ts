@@ -4,7 +4,7 @@
  * Used by the control bar, the dialogs and the command palette alike.
  */
 import type { LifeguardApi, RequestOf } from '../../../../shared/contract'
-import type { ShutdownResult } from '../../../../shared/cockpit'
+import { poolPaused, type ShutdownResult } from '../../../../shared/cockpit'
 import type { ProfileStatus } from '../../../../shared/domain'
 import type { ErrorInfo, Result } from '../../../../shared/result'
 import type { LifeguardState } from '../../stores/store'
@@ -31,9 +31,7 @@ export function controlUnavailable(
       if (pool === 'drained') return 'The pool is drained: resume or shut it down'
       return pool === 'running' || pool === 'starting' ? null : 'The pool is not running'
     case 'resume':
-      return pool === 'draining' || pool === 'drained'
-        ? null
-        : 'Only a draining or drained pool resumes'
+      return poolPaused(pool) ? null : 'Only a draining or drained pool resumes'
     case 'shutdown':
       return pool === null || pool === 'closed' || pool === 'closing'
         ? 'There is no pool to shut down'

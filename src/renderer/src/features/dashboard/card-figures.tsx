@@ -2,6 +2,7 @@
  * The live parts of a fleet card, each subscribed to its own profile's slice of the store only,
  * so a sample for one profile re-renders that card's pool figures and nothing else.
  */
+import { poolPaused } from '../../../../shared/cockpit'
 import { PoolGauge } from '../../components/pool-gauge'
 import { ServerGauge } from '../../components/server-gauge'
 import { Sparkline } from '../../components/sparkline'
@@ -70,7 +71,7 @@ export function CardPool({ id }: { id: string }) {
 export function CardServer({ id }: { id: string }) {
   const summary = useStore(selectors.sessions.serverSummary(id))
   const poolState = useStore(selectors.statuses.poolState(id))
-  const paused = poolState === 'draining' || poolState === 'drained'
+  const paused = poolPaused(poolState)
   if (summary)
     return (
       <ServerGauge

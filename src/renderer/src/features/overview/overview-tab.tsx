@@ -4,7 +4,7 @@
  * second and timeouts. History comes from main; live samples are folded in as they arrive.
  */
 import { useState } from 'react'
-import type { HistoryRange } from '../../../../shared/cockpit'
+import { poolPaused, type HistoryRange } from '../../../../shared/cockpit'
 import { ErrorMessage } from '../../components/error-message'
 import { PoolGauge } from '../../components/pool-gauge'
 import { ServerGauge } from '../../components/server-gauge'
@@ -57,7 +57,7 @@ function OverviewGauges({ profileId }: { profileId: string }) {
   const summary = useStore(selectors.sessions.serverSummary(profileId))
   const poolState = useStore(selectors.statuses.poolState(profileId))
   const connected = state === 'connected'
-  const paused = connected && (poolState === 'draining' || poolState === 'drained')
+  const paused = connected && poolPaused(poolState)
   return (
     <div className="overview-gauges">
       <section className="overview-gauge" aria-labelledby={`${profileId}-pool-h`}>
